@@ -1,0 +1,1 @@
+return Levy.Cli.LevyCli.Run(args, Console.Out, Console.Error);

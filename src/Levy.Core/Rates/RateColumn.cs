@@ -1,0 +1,14 @@
+namespace Levy.Core.Rates;
+
+/// <summary>The column a rate text was printed in; the grammar differs slightly between them.</summary>
+public enum RateColumn
+{
+    /// <summary>Column 1 General (MFN), including the Chapter 99 forms.</summary>
+    General,
+
+    /// <summary>Column 1 Special: rates with program symbols in parentheses.</summary>
+    Special,
+
+    /// <summary>Column 2.</summary>
+    Other,
+}

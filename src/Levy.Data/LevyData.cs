@@ -1,0 +1,62 @@
+using Levy.Core.Countries;
+using Levy.Core.Schedule;
+using Levy.Data.Countries;
+using Levy.Data.Hts;
+using Levy.Data.Locating;
+using Levy.Data.Rulebook;
+
+namespace Levy.Data;
+
+/// <summary>Everything Levy reads at run time, opened once: the data folder, the rulebook, the revision catalogue, the
+/// country directory and the archive of HTS revisions.</summary>
+/// <remarks>Thread-safe; meant to be shared for the life of a process (a singleton in the web host).</remarks>
+public sealed class LevyData
+{
+    private LevyData(DataDirectory directory, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries)
+    {
+        Directory = directory;
+        Rulebook = rulebook;
+        Catalogue = catalogue;
+        Countries = countries;
+        Archive = new ScheduleArchive(directory, catalogue);
+    }
+
+    /// <summary>The data folder in use.</summary>
+    public DataDirectory Directory { get; }
+
+    /// <summary>The rulebook in use.</summary>
+    public RulebookFiles Rulebook { get; }
+
+    /// <summary>The HTS revisions and their dates.</summary>
+    public RevisionCatalogue Catalogue { get; }
+
+    /// <summary>Countries and country groups.</summary>
+    public CountryDirectory Countries { get; }
+
+    /// <summary>The HTS revisions, loaded on demand.</summary>
+    public ScheduleArchive Archive { get; }
+
+    /// <summary>Opens the data: finds the folder, reads the catalogue and the country tables. Revisions load on demand.</summary>
+    /// <param name="dataDir">An explicit data folder, or null to search (<see cref="DataLocator"/>).</param>
+    /// <param name="rulebook">The rulebook, or null for the embedded one.</param>
+    /// <exception cref="DataNotFoundException">No data folder is found.</exception>
+    /// <exception cref="Tables.CsvDataException">A table of the data folder is malformed.</exception>
+    /// <exception cref="RulebookException">A rulebook file is malformed.</exception>
+    public static LevyData Open(string? dataDir = null, RulebookFiles? rulebook = null) => Open(DataLocator.Locate(dataDir), rulebook);
+
+    /// <summary>Opens the data in a known folder.</summary>
+    /// <inheritdoc cref="Open(string?, RulebookFiles?)"/>
+    public static LevyData Open(DataDirectory directory, RulebookFiles? rulebook = null)
+    {
+        rulebook ??= RulebookFiles.Embedded;
+        string dates = directory.Policy("revision_dates.csv");
+        if (!File.Exists(dates))
+        {
+            throw new DataNotFoundException($"The revision-date table is missing: {dates}. Run `levy data sync` to fetch it.");
+        }
+
+        RevisionCatalogue catalogue = RevisionCatalogueReader.Read(dates, rulebook);
+        CountryDirectory countries = CountryDirectoryReader.Read(rulebook, directory.Policy("census_codes.csv"));
+        return new LevyData(directory, rulebook, catalogue, countries);
+    }
+}

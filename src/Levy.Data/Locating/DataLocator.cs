@@ -1,0 +1,86 @@
+namespace Levy.Data.Locating;
+
+/// <summary>Finds the data folder: an explicit <c>--data-dir</c>, then <c>$LEVY_DATA</c>, then <c>./data</c>, then
+/// <c>../shared/data</c>.</summary>
+/// <remarks>
+/// <c>./data</c> and <c>../shared/data</c> are tried relative to the current directory and, when Levy runs from inside its
+/// repository (a folder holding <c>Levy.slnx</c>), relative to the repository root, so that tests and
+/// <c>dotnet run</c> from a sub-folder find the same data. A candidate counts only if it holds <c>hts/*.json.gz</c>
+/// or <c>policy/revision_dates.csv</c>. Nothing is read from the network.
+/// </remarks>
+public static class DataLocator
+{
+    /// <summary>The environment variable that names the data folder.</summary>
+    public const string EnvironmentVariable = "LEVY_DATA";
+
+    /// <summary>Finds the data folder.</summary>
+    /// <param name="explicitPath">A folder given on the command line, or null.</param>
+    /// <param name="environment">Reads environment variables; defaults to the process environment.</param>
+    /// <param name="currentDirectory">The directory to start from; defaults to the process's current directory.</param>
+    /// <exception cref="DataNotFoundException">No candidate holds Levy data; the message lists every place tried.</exception>
+    public static DataDirectory Locate(string? explicitPath = null, Func<string, string?>? environment = null, string? currentDirectory = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string cwd = currentDirectory ?? Directory.GetCurrentDirectory();
+        var tried = new List<string>();
+
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            string full = Path.GetFullPath(explicitPath, cwd);
+            return IsDataFolder(full)
+                ? new DataDirectory(full, "--data-dir")
+                : throw new DataNotFoundException($"--data-dir {explicitPath} holds no Levy data (expected hts/*.json.gz or policy/revision_dates.csv under {full}).");
+        }
+
+        string? fromEnv = environment(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            string full = Path.GetFullPath(fromEnv, cwd);
+            return IsDataFolder(full)
+                ? new DataDirectory(full, "$" + EnvironmentVariable)
+                : throw new DataNotFoundException($"${EnvironmentVariable}={fromEnv} holds no Levy data (expected hts/*.json.gz or policy/revision_dates.csv under {full}).");
+        }
+
+        var bases = new List<string> { cwd };
+        if (FindRepositoryRoot(cwd) is { } repo && repo != cwd)
+        {
+            bases.Add(repo);
+        }
+
+        foreach ((string relative, string label) in new[] { ("data", "./data"), (Path.Combine("..", "shared", "data"), "../shared/data") })
+        {
+            foreach (string b in bases)
+            {
+                string full = Path.GetFullPath(Path.Combine(b, relative));
+                tried.Add(full);
+                if (IsDataFolder(full))
+                {
+                    return new DataDirectory(full, label);
+                }
+            }
+        }
+
+        throw new DataNotFoundException(
+            $"No Levy data found. Set ${EnvironmentVariable}, pass --data-dir, or run `levy data sync`. Tried: {string.Join(", ", tried.Distinct())}.");
+    }
+
+    /// <summary>True when the folder holds HTS revisions or the revision-date table.</summary>
+    public static bool IsDataFolder(string path) =>
+        Directory.Exists(path)
+        && ((Directory.Exists(Path.Combine(path, "hts")) && Directory.EnumerateFiles(Path.Combine(path, "hts"), "hts_*.json.gz").Any())
+            || File.Exists(Path.Combine(path, "policy", "revision_dates.csv")));
+
+    /// <summary>The nearest ancestor of <paramref name="start"/> (or itself) that holds <c>Levy.slnx</c>, or null.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Levy.slnx")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return null;
+    }
+}
