@@ -1,12 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Levy.Cli.Commands;
+using Levy.Core.Countries;
+using Levy.Core.Schedule;
+using Levy.Data;
+using Levy.Data.Hts;
+using Levy.Data.Locating;
+using Levy.Data.Rulebook;
+using Levy.Data.Tables;
+
 namespace Levy.Cli;
 
-/// <summary>The <c>levy</c> command line.</summary>
+/// <summary>The <c>levy</c> command line: builds the command tree, runs it, and turns errors into messages and exit codes.</summary>
 public static class LevyCli
 {
     /// <summary>Runs a command line and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="data">Data already opened (tests share one instance), or null to locate it.</param>
+    /// <param name="isTerminal">Whether stdout is an interactive terminal; null to detect.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null)
     {
-        output.WriteLine("levy");
-        return 0;
+        bool terminal = isTerminal ?? (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
+        CliContext? context = null;
+        CliContext ContextFor(ParseResult parse) => context ??= new CliContext(output, error,
+            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data);
+
+        RootCommand root = Build(ContextFor);
+        ParseResult result = root.Parse(args);
+        bool verbose = result.GetValue(GlobalOptions.Verbose);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+
+        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var e in result.Errors)
+            {
+                error.WriteLine($"error: {e.Message}");
+            }
+
+            error.WriteLine($"Run 'levy {string.Join(' ', CommandPath(result))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            return ExitCodes.InvalidInput;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return result.Invoke(invocation);
+        }
+        catch (Exception ex)
+        {
+            (int code, string message) = Describe(ex);
+            error.WriteLine($"error: {message}");
+            if (verbose && code == ExitCodes.Failure)
+            {
+                error.WriteLine(ex.ToString());
+            }
+
+            return code;
+        }
+        finally
+        {
+            if (verbose)
+            {
+                error.WriteLine($"({clock.ElapsedMilliseconds} ms)");
+            }
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    internal static RootCommand Build(Func<ParseResult, CliContext> context)
+    {
+        var root = new RootCommand(
+            "Levy: what the United States charges on a product, from a country, on a date (HTS 2025-2026).\n" + ExitCodes.Help)
+        {
+            GlobalOptions.DataDir,
+            GlobalOptions.Rulebook,
+            GlobalOptions.Verbose,
+            RevisionsCommand.Create(context),
+            LookupCommand.Create(context),
+        };
+        return root;
+    }
+
+    /// <summary>Maps an exception to an exit code and a one-line message.</summary>
+    internal static (int Code, string Message) Describe(Exception ex) => ex switch
+    {
+        CliException e => (e.ExitCode, e.Message),
+        DateOutsideDataException e => (ExitCodes.InvalidInput, e.Message),
+        UnknownCountryException e => (ExitCodes.InvalidInput, e.Message),
+        FormatException e => (ExitCodes.InvalidInput, e.Message),
+        KeyNotFoundException e => (ExitCodes.NotFound, e.Message),
+        DataNotFoundException e => (ExitCodes.DataError, e.Message),
+        InvalidScheduleDataException e => (ExitCodes.DataError, e.Message),
+        CsvDataException e => (ExitCodes.DataError, e.Message),
+        RulebookException e => (ExitCodes.DataError, e.Message),
+        AggregateException { InnerExceptions.Count: > 0 } e => Describe(e.InnerExceptions[0]),
+        _ => (ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}"),
+    };
+
+    private static IEnumerable<string> CommandPath(ParseResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result.CommandResult; r is System.CommandLine.Parsing.CommandResult c && c.Command is not RootCommand; r = c.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return names;
     }
 }

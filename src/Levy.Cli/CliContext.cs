@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Levy.Data;
+using Levy.Data.Rulebook;
+using Spectre.Console;
+
+namespace Levy.Cli;
+
+/// <summary>What every command needs: the output writers, the global options, the data (opened once, on first use), and
+/// the renderers for tables and JSON.</summary>
+public sealed class CliContext
+{
+    private readonly Lazy<LevyData> _data;
+
+    /// <summary>Creates a context.</summary>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where diagnostics go (stderr).</param>
+    /// <param name="dataDir">An explicit data folder, or null to search.</param>
+    /// <param name="rulebookDir">An explicit rulebook folder, or null for the embedded rulebook.</param>
+    /// <param name="isTerminal">True when stdout is an interactive terminal (colour, progress bars).</param>
+    /// <param name="data">Already-opened data to use (tests), or null.</param>
+    public CliContext(TextWriter output, TextWriter error, string? dataDir, string? rulebookDir, bool isTerminal, LevyData? data = null)
+    {
+        Output = output;
+        Error = error;
+        IsTerminal = isTerminal;
+        _data = new Lazy<LevyData>(() => data ?? LevyData.Open(dataDir, rulebookDir is null ? null : RulebookFiles.FromFolder(rulebookDir)));
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = isTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!isTerminal)
+        {
+            Console.Profile.Width = 120; // stable layout for pipes, files and tests
+        }
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>True when stdout is a terminal.</summary>
+    public bool IsTerminal { get; }
+
+    /// <summary>The console for human-readable output (tables); writes to <see cref="Output"/>.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>The data, opened on first use.</summary>
+    public LevyData Data => _data.Value;
+
+    /// <summary>Options for JSON output: camelCase, enums as strings, indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new Rendering.ToStringJsonConverterFactory() },
+    };
+
+    /// <summary>Writes exactly one JSON document to stdout.</summary>
+    public void WriteJson<T>(T value)
+    {
+        Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    }
+}
+
+/// <summary>Options every command accepts.</summary>
+internal static class GlobalOptions
+{
+    internal static Option<string?> DataDir { get; } = new("--data-dir")
+    {
+        Description = "Data folder (default: $LEVY_DATA, then ./data, then ../shared/data).",
+        Recursive = true,
+    };
+
+    internal static Option<string?> Rulebook { get; } = new("--rulebook")
+    {
+        Description = "Rulebook folder to use instead of the one built into levy (to try an edited rulebook).",
+        Recursive = true,
+        Hidden = true,
+    };
+
+    internal static Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Show diagnostics on stderr (timings; stack traces of unexpected failures).",
+        Recursive = true,
+    };
+
+    internal static Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Write one JSON document to stdout instead of tables.",
+    };
+}

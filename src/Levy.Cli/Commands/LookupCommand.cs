@@ -1,0 +1,158 @@
+using System.CommandLine;
+using Levy.Cli.Rendering;
+using Levy.Core.Primitives;
+using Levy.Core.Schedule;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy lookup CODE</c>: one line of the schedule, with its description path, units, the three rate columns
+/// (as printed and as parsed), its footnotes and the Chapter 99 headings they point to.</summary>
+internal static class LookupCommand
+{
+    private static readonly Argument<string> Code = new("code")
+    {
+        Description = "HTS code as you would type it: 8703.23.01.90, 8703230190, 8703.23.01 or 8703.",
+    };
+
+    internal static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var command = new Command("lookup", "Show one HTS line: description path, units, rates as printed and parsed, footnotes and their Chapter 99 headings.")
+        {
+            Code,
+            RevisionOption.Date,
+            RevisionOption.Revision,
+            GlobalOptions.Json,
+        };
+        command.SetAction(parse => Run(context(parse), parse));
+        return command;
+    }
+
+    private static int Run(CliContext cli, ParseResult parse)
+    {
+        HtsCode code = HtsCode.Parse(parse.GetValue(Code)!);
+        (HtsRevision revision, DateOnly? date) = RevisionOption.Resolve(cli, parse);
+        TariffSchedule schedule = cli.Data.Archive.Get(revision.Id);
+        HtsProduct product = schedule.FindProduct(code) ?? throw NotFound(schedule, code);
+        LookupReport report = LookupReport.From(cli.Data.Catalogue, schedule, product, date);
+
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(report);
+            return ExitCodes.Success;
+        }
+
+        Render(cli.Console, report);
+        return ExitCodes.Success;
+    }
+
+    internal static CliException NotFound(TariffSchedule schedule, HtsCode code)
+    {
+        HtsCode? nearest = schedule.Nearest(code);
+        return new CliException(ExitCodes.NotFound,
+            $"Unknown HTS code {code} in {schedule.Revision}" + (nearest is { } n ? $" (nearest: {n})." : "."));
+    }
+
+    private static void Render(IAnsiConsole console, LookupReport r)
+    {
+        string forDate = r.Date is { } d ? $"; in force on {d:yyyy-MM-dd}" : string.Empty;
+        console.MarkupLine($"[bold]{r.Code}[/]  HTS {Markup.Escape(r.RevisionName)} ({r.InForceFrom:yyyy-MM-dd} → {r.InForceUntil:yyyy-MM-dd}{forDate})");
+        console.WriteLine();
+        for (int i = 0; i < r.DescriptionPath.Count; i++)
+        {
+            console.WriteLine(new string(' ', 2 * i) + (i == 0 ? string.Empty : "> ") + r.DescriptionPath[i]);
+        }
+
+        console.WriteLine();
+        console.WriteLine($"Units: {(r.Units.Count == 0 ? "(none)" : string.Join(", ", r.Units))}");
+        if (r.RateSource is { } source && source != r.Code)
+        {
+            console.WriteLine($"Rates printed on {source}.");
+        }
+
+        var rates = new Table().Border(TableBorder.Simple).AddColumn("Column").AddColumn("As printed").AddColumn("Read as");
+        foreach ((string name, RateCellView? cell) in new[] { ("General", r.General), ("Special", r.Special), ("Column 2", r.Column2) })
+        {
+            rates.AddRow(name, Markup.Escape(cell?.Printed ?? "(blank)"), Markup.Escape(cell?.Meaning ?? string.Empty));
+        }
+
+        console.Write(rates);
+        if (r.Footnotes.Count > 0)
+        {
+            console.WriteLine("Footnotes:");
+            foreach (FootnoteView f in r.Footnotes)
+            {
+                console.WriteLine($"  [{f.Columns}] {f.Text}");
+            }
+        }
+
+        if (r.Chapter99.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine("Chapter 99 headings named in the footnotes (they apply only where their own terms are met):");
+            foreach (HeadingView h in r.Chapter99)
+            {
+                console.MarkupLine($"  [bold]{h.Code}[/]  {Markup.Escape(h.General ?? "(no rate)")}");
+                console.WriteLine("      " + (h.Description ?? "(not printed in this revision)"));
+            }
+        }
+    }
+}
+
+/// <summary>What <c>levy lookup</c> reports; the JSON shape of <c>--json</c>.</summary>
+internal sealed record LookupReport(
+    HtsCode Code,
+    string Revision,
+    string RevisionName,
+    DateOnly InForceFrom,
+    DateOnly InForceUntil,
+    DateOnly? Date,
+    IReadOnlyList<string> DescriptionPath,
+    IReadOnlyList<string> Units,
+    HtsCode? RateSource,
+    RateCellView? General,
+    RateCellView? Special,
+    RateCellView? Column2,
+    IReadOnlyList<FootnoteView> Footnotes,
+    IReadOnlyList<HeadingView> Chapter99)
+{
+    internal static LookupReport From(RevisionCatalogue catalogue, TariffSchedule schedule, HtsProduct p, DateOnly? date)
+    {
+        HtsRevision revision = catalogue.Get(schedule.Revision);
+        return new LookupReport(
+            p.Code,
+            schedule.Revision.ShortName,
+            schedule.Revision.ToString(),
+            revision.EffectiveDate,
+            catalogue.EndOf(schedule.Revision).AddDays(-1),
+            date,
+            p.DescriptionPath,
+            p.Units.Select(u => u.Symbol).ToList(),
+            p.RateSource.IsEmpty ? null : p.RateSource,
+            RateCellView.From(p.General),
+            RateCellView.From(p.Special),
+            RateCellView.From(p.Other),
+            p.Footnotes.Select(f => new FootnoteView(f.Columns.ToString(), f.Text, f.References.Select(c => c.ToString()).ToList())).ToList(),
+            p.Chapter99References.Select(c => HeadingView.From(schedule, c)).ToList());
+    }
+}
+
+/// <summary>A rate column as printed and as read.</summary>
+internal sealed record RateCellView(string Printed, string Meaning, RateView Parsed)
+{
+    internal static RateCellView? From(RateCell? cell) =>
+        cell is null ? null : new RateCellView(cell.Text, RateView.Describe(cell.Rate), RateView.From(cell.Rate));
+}
+
+/// <summary>A footnote.</summary>
+internal sealed record FootnoteView(string Columns, string Text, IReadOnlyList<string> References);
+
+/// <summary>A Chapter 99 heading named by a footnote, as printed in the same revision.</summary>
+internal sealed record HeadingView(HtsCode Code, string? Description, string? General, RateView? Parsed)
+{
+    internal static HeadingView From(TariffSchedule schedule, HtsCode code)
+    {
+        HtsLine? line = schedule.FindLine(code);
+        return new HeadingView(code, line?.Description, line?.General?.Text, line?.General is { } g ? RateView.From(g.Rate) : null);
+    }
+}

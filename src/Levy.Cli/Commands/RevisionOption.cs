@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Levy.Core.Schedule;
+
+namespace Levy.Cli.Commands;
+
+/// <summary>The <c>--date</c> / <c>--revision</c> pair that picks a schedule, shared by the commands that read one.</summary>
+internal static class RevisionOption
+{
+    internal static Option<string?> Date { get; } = new("--date", "-d")
+    {
+        Description = "Date of entry (yyyy-MM-dd); the revision in force that day is used. Default: today.",
+    };
+
+    internal static Option<string?> Revision { get; } = new("--revision", "-r")
+    {
+        Description = "A revision by name (2025_rev_10, 2026_basic) instead of a date.",
+    };
+
+    /// <summary>The revision chosen by the options, and the date it was chosen for (null when given by name).</summary>
+    internal static (HtsRevision Revision, DateOnly? Date) Resolve(CliContext cli, ParseResult parse, TimeProvider? clock = null)
+    {
+        string? date = parse.GetValue(Date), revision = parse.GetValue(Revision);
+        if (date is not null && revision is not null)
+        {
+            throw new CliException(ExitCodes.InvalidInput, "Give either --date or --revision, not both.");
+        }
+
+        if (revision is not null)
+        {
+            return (cli.Data.Catalogue.Get(HtsRevisionId.Parse(revision)), null);
+        }
+
+        DateOnly day = date is null
+            ? DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().Date)
+            : ParseDate(date, "--date");
+        return (cli.Data.Catalogue.ForDate(day), day);
+    }
+
+    /// <summary>Parses an ISO date or says which option was wrong.</summary>
+    internal static DateOnly ParseDate(string text, string option) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d)
+            ? d
+            : throw new CliException(ExitCodes.InvalidInput, $"{option} \"{text}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20.");
+}

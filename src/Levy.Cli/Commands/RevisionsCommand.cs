@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Levy.Core.Schedule;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy revisions</c>: every HTS revision with its dates and whether its file is present.</summary>
+internal static class RevisionsCommand
+{
+    internal static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var command = new Command("revisions", "List every HTS revision: when it took effect, the legal date of its main action, and what changed.")
+        {
+            GlobalOptions.Json,
+        };
+        command.SetAction(parse => Run(context(parse), parse.GetValue(GlobalOptions.Json)));
+        return command;
+    }
+
+    private static int Run(CliContext cli, bool json)
+    {
+        RevisionCatalogue catalogue = cli.Data.Catalogue;
+        var present = cli.Data.Archive.Available.Select(r => r.Id).ToHashSet();
+        var rows = catalogue.Revisions.Select(r => new RevisionRow(
+            r.Id, r.Id.ToString(), r.EffectiveDate, catalogue.EndOf(r.Id).AddDays(-1), r.PolicyEffectiveDate, r.PolicyEvent,
+            present.Contains(r.Id), r.Source)).ToList();
+
+        if (json)
+        {
+            cli.WriteJson(new { horizon = catalogue.Horizon, dataFolder = cli.Data.Directory.Root, revisions = rows });
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Revision").AddColumn("In force").AddColumn("Legal date").AddColumn("File").AddColumn("Policy event");
+        foreach (RevisionRow r in rows)
+        {
+            table.AddRow(
+                Markup.Escape(r.Id.ShortName),
+                $"{r.EffectiveDate:yyyy-MM-dd} → {r.LastDay:yyyy-MM-dd}",
+                r.PolicyEffectiveDate?.ToString("yyyy-MM-dd") ?? string.Empty,
+                r.FilePresent ? "yes" : "[red]missing[/]",
+                Markup.Escape(r.PolicyEvent ?? string.Empty));
+        }
+
+        cli.Console.Write(table);
+        cli.Console.WriteLine($"{rows.Count} revisions, {present.Count} files in {cli.Data.Directory}; dates beyond {catalogue.Horizon:yyyy-MM-dd} are outside the data.");
+        return ExitCodes.Success;
+    }
+
+    private sealed record RevisionRow(
+        HtsRevisionId Id, string Name, DateOnly EffectiveDate, DateOnly LastDay, DateOnly? PolicyEffectiveDate, string? PolicyEvent,
+        bool FilePresent, string Source);
+}
