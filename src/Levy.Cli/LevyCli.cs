@@ -79,6 +79,8 @@ public static class LevyCli
             GlobalOptions.Verbose,
             RevisionsCommand.Create(context),
             LookupCommand.Create(context),
+            SearchCommand.Create(context),
+            DiffCommand.Create(context),
         };
         return root;
     }

@@ -141,7 +141,7 @@ public sealed class CountryDirectory
             {
                 chars.Add(char.ToLowerInvariant(ch));
             }
-            else if (ch is ' ' or '-' or '\'' or '.' or ',' or '(' or ')' && chars.Count > 0 && chars[^1] != ' ')
+            else if (char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark && chars.Count > 0 && chars[^1] != ' ')
             {
                 chars.Add(' ');
             }

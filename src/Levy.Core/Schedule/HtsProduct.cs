@@ -59,8 +59,8 @@ public sealed class HtsProduct
     /// <summary>The descriptions from the top of the outline down to this line.</summary>
     public IReadOnlyList<string> DescriptionPath => _schedule.PathOf(_index).Select(l => l.Description).ToList();
 
-    /// <summary>The description path joined with <c>: </c>.</summary>
-    public string FullDescription => string.Join(": ", DescriptionPath);
+    /// <summary>The description path joined with <c>: </c> (a level's own trailing colon is not doubled).</summary>
+    public string FullDescription => string.Join(": ", DescriptionPath.Select(d => d.TrimEnd(':', ' ')).Where(d => d.Length > 0));
 
     /// <inheritdoc/>
     public override string ToString() => $"{Code} {FullDescription}";

@@ -109,6 +109,11 @@ public static class HtsJsonReader
 
     private static ImmutableArray<HtsLine> Parse(ReadOnlySpan<byte> json, string fileName, ScheduleInterner interner)
     {
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new InvalidScheduleDataException([new DataProblem(fileName, -1, null, "the file is empty")]);
+        }
+
         var problems = new List<DataProblem>();
         var lines = ImmutableArray.CreateBuilder<HtsLine>(40_000);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
