@@ -56,30 +56,20 @@ public static class HeadingCountries
         {
             foreach (string piece in part.Split(" or "))
             {
-                foreach (string name in piece.Split(" and "))
+                // "Bosnia and Herzegovina" is one country; "Hong Kong and Macau" are two.
+                string whole = Clean(piece);
+                if (whole.Length == 0)
                 {
-                    string n = name.Trim();
-                    if (n.StartsWith("or ", StringComparison.Ordinal))
-                    {
-                        n = n[3..];
-                    }
-
-                    int paren = n.IndexOf(" (", StringComparison.Ordinal);
-                    if (paren > 0)
-                    {
-                        n = n[..paren];
-                    }
-
-                    if (n.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
-                    {
-                        n = n[4..];
-                    }
-
-                    if (n.Length > 0)
-                    {
-                        names.Add(n);
-                    }
+                    continue;
                 }
+
+                if (countries.TryResolve(whole, out _) || whole.Equals("European Union", StringComparison.OrdinalIgnoreCase))
+                {
+                    names.Add(whole);
+                    continue;
+                }
+
+                names.AddRange(piece.Split(" and ").Select(Clean).Where(n => n.Length > 0));
             }
         }
 
@@ -113,5 +103,22 @@ public static class HeadingCountries
         }
 
         return result.Distinct().ToImmutableArray();
+    }
+
+    private static string Clean(string name)
+    {
+        string n = name.Trim();
+        if (n.StartsWith("or ", StringComparison.Ordinal))
+        {
+            n = n[3..];
+        }
+
+        int paren = n.IndexOf(" (", StringComparison.Ordinal);
+        if (paren > 0)
+        {
+            n = n[..paren];
+        }
+
+        return n.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? n[4..] : n;
     }
 }
