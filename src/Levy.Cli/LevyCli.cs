@@ -83,6 +83,7 @@ public static class LevyCli
             DiffCommand.Create(context),
             RateCommand.Create(context),
             RateCommand.Create(context, "explain", explain: true),
+            HistoryCommand.Create(context),
         };
         return root;
     }
