@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Levy.Data.Tests.Sync;
 
+[Collection(nameof(NetworkTests))]
 public sealed class DataSyncTests : IDisposable
 {
     private const string BasicFile = "hts/hts_2025_basic.json.gz";
@@ -257,14 +258,14 @@ public sealed class DataSyncTests : IDisposable
     public async Task RunAsync_ServerStalls_TimesOutNamingHost()
     {
         await using var server = MirrorServer.Start();
-        _fx.ServeAll(server);
-        server.Serve(_fx.UrlOf("policy/tpc_notes.txt"), Reply.Ok(_fx.Served["policy/tpc_notes.txt"]) with { Stall = TimeSpan.FromSeconds(5) });
+        server.Serve(_fx.UrlOf(Rev1File), Reply.Ok(_fx.Served[Rev1File]) with { Stall = TimeSpan.FromSeconds(30) });
 
         SyncReport report = await _fx.CreateSync(_clock).RunAsync(
-            _fx.Options(server) with { Groups = new HashSet<DataGroup> { DataGroup.Policy }, Timeout = TimeSpan.FromMilliseconds(500) },
+            _fx.Options(server) with { Revisions = new HashSet<HtsRevisionId> { SyncFixture.Rev1 }, Timeout = TimeSpan.FromSeconds(1) },
             cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Contains(string.Format(CultureInfo.InvariantCulture, SyncErrorMessages.Timeout, "127.0.0.1", 0.5), Assert.Single(report.Failures).Error);
+        Assert.EndsWith(string.Format(CultureInfo.InvariantCulture, SyncErrorMessages.Timeout, "127.0.0.1", 1), Assert.Single(report.Failures).Error);
+        Assert.Empty(_fx.Leftovers);
     }
 
     [Fact]

@@ -14,12 +14,15 @@ internal sealed class MirrorServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentDictionary<string, Reply> _routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
 
     private MirrorServer()
     {
         _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        // Dedicated threads, not the thread pool: tests that load every revision in parallel keep the pool busy, and a
+        // starved server would turn into slow or timed-out tests.
+        _loop = new Thread(AcceptLoop) { IsBackground = true, Name = "MirrorServer" };
+        _loop.Start();
     }
 
     /// <summary>The server's address: <c>http://127.0.0.1:PORT/</c>.</summary>
@@ -36,39 +39,43 @@ internal sealed class MirrorServer : IAsyncDisposable
     /// <summary>The path an official URL maps to on this server.</summary>
     public static string PathFor(Uri official) => "/" + official.Host + official.PathAndQuery;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        _stop.Cancel();
         _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (SocketException)
-        {
-        }
-
+        _loop.Join();
         _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    private async Task AcceptLoopAsync()
+    private void AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
         {
-            TcpClient client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = Task.Run(() => HandleAsync(client));
+            TcpClient client;
+            try
+            {
+                client = _listener.AcceptTcpClient();
+            }
+            catch (SocketException)
+            {
+                return; // stopped
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            new Thread(() => Handle(client)) { IsBackground = true }.Start();
         }
     }
 
-    private async Task HandleAsync(TcpClient client)
+    private void Handle(TcpClient client)
     {
         using (client)
         {
             NetworkStream stream = client.GetStream();
-            string head = await ReadHeadAsync(stream);
+            string head = ReadHead(stream);
             string[] requestLine = head.Split("\r\n")[0].Split(' ');
             string path = requestLine.Length > 1 ? requestLine[1] : "/";
             Requests.Enqueue(path);
@@ -79,34 +86,36 @@ internal sealed class MirrorServer : IAsyncDisposable
                 .Append($"Content-Type: {reply.ContentType}\r\n")
                 .Append($"Content-Length: {reply.DeclaredLength ?? reply.Body.Length}\r\n")
                 .Append("Connection: close\r\n\r\n");
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(headers.ToString()));
-            await stream.FlushAsync();
-            if (reply.Stall > TimeSpan.Zero)
-            {
-                await Task.Delay(reply.Stall);
-            }
-
             try
             {
-                await stream.WriteAsync(reply.Body);
-                await stream.FlushAsync();
+                stream.Write(Encoding.ASCII.GetBytes(headers.ToString()));
+                stream.Flush();
+                if (reply.Stall > TimeSpan.Zero)
+                {
+                    _stop.Token.WaitHandle.WaitOne(reply.Stall);
+                }
+
+                stream.Write(reply.Body);
+                stream.Flush();
+                client.Client.Shutdown(SocketShutdown.Send);
             }
             catch (IOException)
             {
                 // the client gave up (a timeout test); nothing to do
             }
-
-            client.Client.Shutdown(SocketShutdown.Send);
+            catch (SocketException)
+            {
+            }
         }
     }
 
-    private static async Task<string> ReadHeadAsync(NetworkStream stream)
+    private static string ReadHead(NetworkStream stream)
     {
         var head = new List<byte>();
-        byte[] one = new byte[1];
-        while (await stream.ReadAsync(one) == 1)
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
         {
-            head.Add(one[0]);
+            head.Add((byte)b);
             if (head.Count >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n')
             {
                 break;
@@ -116,7 +125,6 @@ internal sealed class MirrorServer : IAsyncDisposable
         return Encoding.ASCII.GetString(head.ToArray());
     }
 }
-
 /// <summary>A canned HTTP reply.</summary>
 /// <param name="Code">The status code.</param>
 /// <param name="Reason">The reason phrase.</param>
