@@ -79,6 +79,7 @@ public static class LevyCli
             GlobalOptions.Verbose,
             RevisionsCommand.Create(context),
             LookupCommand.Create(context),
+            DataCommand.Create(context),
         };
         return root;
     }
