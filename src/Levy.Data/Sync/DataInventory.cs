@@ -131,10 +131,16 @@ public sealed class DataInventory
             problems.Add($"{report.MissingRevisions.Count} of {catalogue.Count} HTS revisions missing: {string.Join(", ", report.MissingRevisions.Select(r => r.ShortName))}.");
         }
 
-        List<string> missing = statuses.Where(s => s.Listed && !s.Present && s.Revision is null).Select(s => s.File).ToList();
+        List<string> missing = statuses.Where(s => s.Listed && !s.Present && s.Revision is null && !s.MirrorOnly).Select(s => s.File).ToList();
         if (missing.Count > 0)
         {
             problems.Add($"{missing.Count} listed files missing: {string.Join(", ", missing)}.");
+        }
+
+        List<string> mirrorOnly = statuses.Where(s => s.Listed && !s.Present && s.MirrorOnly).Select(s => s.File).ToList();
+        if (mirrorOnly.Count > 0)
+        {
+            problems.Add($"{mirrorOnly.Count} mirror-only files missing (levy data sync --from DIR copies them): {string.Join(", ", mirrorOnly)}.");
         }
 
         foreach (DataFileStatus s in statuses)

@@ -66,6 +66,7 @@ public sealed class DataInventoryTests : IDisposable
     {
         File.Delete(_fx.TargetPath("policy/policy_params.yaml"));
         File.Delete(_fx.TargetPath("hts/hts_2025_basic.json.gz"));
+        File.Delete(_fx.TargetPath("trade/annex_rates.csv"));
         File.WriteAllText(Path.Combine(_fx.Target, "policy", "extra.csv"), "a\n1\n");
         File.WriteAllText(Path.Combine(_fx.Target, "hts", ".hts_2025_rev_1.json.gz.0badcafe.partial"), "x");
 
@@ -77,6 +78,7 @@ public sealed class DataInventoryTests : IDisposable
         Assert.Equal(ManifestMatch.NotRecorded, extra.Manifest);
         Assert.Contains("2 of 3 HTS revisions missing: 2025_basic, 2026_rev_8.", inventory.Problems);
         Assert.Contains("1 listed files missing: policy/policy_params.yaml.", inventory.Problems);
+        Assert.Contains("1 mirror-only files missing (levy data sync --from DIR copies them): trade/annex_rates.csv.", inventory.Problems);
         Assert.Contains(inventory.Problems, p => p.StartsWith("hts/.hts_2025_rev_1.json.gz.0badcafe.partial: a temporary file", StringComparison.Ordinal));
     }
 
