@@ -24,7 +24,12 @@ public sealed class DataManifest
     /// <summary>The format version written by this Levy.</summary>
     public const int CurrentFormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A file on disk, never HTML: keep "+" in versions and non-ASCII in paths readable.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private DataManifest(ImmutableSortedDictionary<string, ManifestEntry> files, DateTimeOffset? updatedAt, string? levyVersion)
     {
