@@ -21,9 +21,6 @@ public sealed record DataSource(string File, DataGroup Group, DataFormat Format,
     /// <summary>What a mirror-only file was made from; null otherwise.</summary>
     public string? DerivedFrom { get; init; }
 
-    /// <summary>True when the upstream path could not be checked (the note starts with <c>Unsure:</c>).</summary>
-    public bool Unsure => Note.StartsWith("Unsure:", StringComparison.Ordinal);
-
     /// <summary>The path of the file under a data folder (or a mirror laid out like one).</summary>
     public string PathUnder(string root) => Path.Combine(root, File.Replace('/', Path.DirectorySeparatorChar));
 }
