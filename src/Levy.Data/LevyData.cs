@@ -1,3 +1,4 @@
+using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Schedule;
 using Levy.Data.Countries;
@@ -12,6 +13,8 @@ namespace Levy.Data;
 /// <remarks>Thread-safe; meant to be shared for the life of a process (a singleton in the web host).</remarks>
 public sealed class LevyData
 {
+    private readonly Lazy<FeeSchedule> _fees;
+
     private LevyData(DataDirectory directory, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries)
     {
         Directory = directory;
@@ -19,6 +22,7 @@ public sealed class LevyData
         Catalogue = catalogue;
         Countries = countries;
         Archive = new ScheduleArchive(directory, catalogue);
+        _fees = new Lazy<FeeSchedule>(() => FeeScheduleReader.Read(rulebook));
     }
 
     /// <summary>The data folder in use.</summary>
@@ -35,6 +39,10 @@ public sealed class LevyData
 
     /// <summary>The HTS revisions, loaded on demand.</summary>
     public ScheduleArchive Archive { get; }
+
+    /// <summary>The entry fees and thresholds of the rulebook (<c>fees.yaml</c>), read on first use.</summary>
+    /// <exception cref="RulebookException">fees.yaml is malformed (thrown on first use).</exception>
+    public FeeSchedule Fees => _fees.Value;
 
     /// <summary>Opens the data: finds the folder, reads the catalogue and the country tables. Revisions load on demand.</summary>
     /// <param name="dataDir">An explicit data folder, or null to search (<see cref="DataLocator"/>).</param>
