@@ -53,7 +53,7 @@ public static class DutyCalculator
 
         Money entered = customsValue.RoundToDollars();
         decimal value = entered.Amount;
-        ReadOnlySpan<Quantity> q = WithHtsUnits(quantities, quote);
+        ReadOnlySpan<Quantity> q = EntryLine.FillUnits(quantities, quote.Product.Units).AsSpan();
         var amounts = new ComponentDuty[components.Length];
         Money ordinary = Money.Zero, total = Money.Zero;
         for (int i = 0; i < components.Length; i++)
@@ -132,34 +132,5 @@ public static class DutyCalculator
 
         error = new LineError("program", string.Format(CultureInfo.InvariantCulture, DutyErrorMessages.ProgramNotListed, program, special));
         return false;
-    }
-
-    private static ReadOnlySpan<Quantity> WithHtsUnits(ImmutableArray<Quantity> quantities, RateQuote quote)
-    {
-        if (quantities.IsDefaultOrEmpty)
-        {
-            return ReadOnlySpan<Quantity>.Empty;
-        }
-
-        bool anyEmpty = false;
-        foreach (Quantity x in quantities)
-        {
-            anyEmpty |= x.Unit.IsEmpty;
-        }
-
-        if (!anyEmpty)
-        {
-            return quantities.AsSpan();
-        }
-
-        ImmutableArray<UnitOfMeasure> units = quote.Product.Units;
-        var resolved = new Quantity[quantities.Length];
-        for (int i = 0; i < resolved.Length; i++)
-        {
-            Quantity x = quantities[i];
-            resolved[i] = x.Unit.IsEmpty && !units.IsDefault && i < units.Length ? x with { Unit = units[i] } : x;
-        }
-
-        return resolved;
     }
 }

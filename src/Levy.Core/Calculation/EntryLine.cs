@@ -48,6 +48,40 @@ public sealed record EntryLine
     /// <summary>The entry type, or null to decide from the entry's value (19 CFR 143.21).</summary>
     public EntryType? EntryType { get; init; }
 
+    /// <summary>Facts the importer certifies (rulebook conditions.yaml), e.g. <c>us-melted-metal</c>.</summary>
+    public ImmutableArray<string> Conditions { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>This line with every quantity declared without a unit given the HTS reporting unit at its position
+    /// (quantity 1 the first unit, quantity 2 the second); the same instance when there is nothing to fill in.</summary>
+    /// <param name="units">The product's reporting units.</param>
+    public EntryLine WithHtsUnits(ImmutableArray<UnitOfMeasure> units)
+    {
+        ImmutableArray<Quantity> resolved = FillUnits(Quantities, units);
+        return resolved == Quantities ? this : this with { Quantities = resolved };
+    }
+
+    /// <summary>The quantities with each empty unit replaced by the reporting unit at its position (the same array when
+    /// none is empty or no unit is known).</summary>
+    public static ImmutableArray<Quantity> FillUnits(ImmutableArray<Quantity> quantities, ImmutableArray<UnitOfMeasure> units)
+    {
+        if (quantities.IsDefaultOrEmpty || units.IsDefaultOrEmpty)
+        {
+            return quantities;
+        }
+
+        Quantity[]? filled = null;
+        for (int i = 0; i < quantities.Length; i++)
+        {
+            if (quantities[i].Unit.IsEmpty && i < units.Length)
+            {
+                filled ??= [.. quantities];
+                filled[i] = quantities[i] with { Unit = units[i] };
+            }
+        }
+
+        return filled is null ? quantities : [.. filled];
+    }
+
     /// <summary>The question to ask the rate engine for this line.</summary>
     public QuoteRequest ToQuoteRequest() => new()
     {
@@ -61,6 +95,7 @@ public sealed record EntryLine
         Mode = Mode,
         CustomsValue = Value.Amount,
         Quantities = Quantities,
+        Conditions = Conditions,
     };
 
     /// <summary>The id, code, origin, value and date.</summary>

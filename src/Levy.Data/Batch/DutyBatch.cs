@@ -127,6 +127,14 @@ public sealed class DutyBatch
             }
 
             LineError? error = TryQuote(line, out RateQuote? quote);
+            if (error is null && line.WithHtsUnits(quote!.Product.Units) is var resolved && !ReferenceEquals(resolved, line))
+            {
+                // A quantity declared without a unit is in the HTS unit, which only the quote knows: ask again with it,
+                // so that the engine can measure specific duties against the floors.
+                line = resolved;
+                error = TryQuote(line, out quote);
+            }
+
             if (error is null)
             {
                 DutyResult duty = DutyCalculator.Calculate(quote!, line.Value, line.Quantities);
@@ -179,6 +187,8 @@ public sealed class DutyBatch
             quote = null;
             string field = ex switch
             {
+                InvalidQuoteRequestException { Field: "product" } => DutyColumns.Hts10,
+                InvalidQuoteRequestException q => q.Field,
                 DateOutsideDataException => DutyColumns.EntryDate,
                 UnknownCountryException => DutyColumns.Origin,
                 KeyNotFoundException => DutyColumns.Hts10,

@@ -62,6 +62,10 @@ public static class DutyColumns
     /// <summary>The U.S. content as a share of value.</summary>
     public const string UsContentShare = "us_content_share";
 
+    /// <summary>Facts the importer certifies (rulebook conditions.yaml), separated by <c>;</c> or <c>|</c>, e.g.
+    /// <c>us-melted-metal</c>.</summary>
+    public const string Conditions = "conditions";
+
     /// <summary>The entry the line belongs to; lines of one entry must be one after another.</summary>
     public const string EntryId = "entry_id";
 
@@ -79,7 +83,7 @@ public static class DutyColumns
     public static IReadOnlyList<string> All { get; } =
     [
         Id, Hts10, Origin, Value, Quantity1, Unit1, Quantity2, Unit2, EntryDate, LoadingDate, Mode, Program,
-        SteelShare, AluminumShare, CopperShare, SteelValue, AluminumValue, CopperValue, UsContentShare, EntryId, EntryType,
+        SteelShare, AluminumShare, CopperShare, SteelValue, AluminumValue, CopperValue, UsContentShare, Conditions, EntryId, EntryType,
     ];
 
     /// <summary>The declared amounts that are not per heading, by the name after <c>declared_</c>.</summary>

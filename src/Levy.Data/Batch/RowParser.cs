@@ -173,6 +173,9 @@ internal static class RowParser
             ClaimedProgram = Text(ref f, map[DutyColumns.Program])?.ToUpperInvariant(),
             Metal = new MetalContent(metal[0], metal[1], metal[2]),
             UsContentShare = usContent,
+            Conditions = Text(ref f, map[DutyColumns.Conditions]) is { } conditions
+                ? [.. conditions.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                : [],
             EntryId = entryId,
             EntryType = entryType,
         };
