@@ -83,6 +83,7 @@ public static class LevyCli
             DiffCommand.Create(context),
             RateCommand.Create(context),
             RateCommand.Create(context, "explain", explain: true),
+            DutyCommand.Create(context),
         };
         return root;
     }
@@ -99,6 +100,7 @@ public static class LevyCli
         DataNotFoundException e => (ExitCodes.DataError, e.Message),
         InvalidScheduleDataException e => (ExitCodes.DataError, e.Message),
         CsvDataException e => (ExitCodes.DataError, e.Message),
+        Data.Batch.DutyInputException e => (ExitCodes.InvalidInput, e.Message),
         RulebookException e => (ExitCodes.DataError, e.Message),
         AggregateException { InnerExceptions.Count: > 0 } e => Describe(e.InnerExceptions[0]),
         _ => (ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}"),

@@ -51,6 +51,8 @@ public static class RateEvaluator
                 {
                     if (!TryEvaluate(part, value, quantities, out decimal partAmount, out error))
                     {
+                        // Name the rate as printed, not the part: "46.3¢/kg + 14.9%" is what the user sees in the HTS.
+                        error = error with { Reason = error.Reason.Replace($"\"{part}\"", $"\"{c}\"", StringComparison.Ordinal) };
                         amount = 0m;
                         return false;
                     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Levy.Core.Calculation;
 
 namespace Levy.Data.Batch;
 
@@ -88,6 +89,19 @@ public static class DutyColumns
 
     /// <summary>The declared amounts that are not per heading, by the name after <c>declared_</c>.</summary>
     public static IReadOnlyList<string> DeclaredTotals { get; } = ["duty_total", "mfn", "mpf", "hmf"];
+
+    /// <summary>Reads a mode of transport as written in a batch or on the command line (vessel, sea, ocean, air, truck,
+    /// road, rail, mail, other, or the CBP mode-of-transportation codes 10/11, 20/21, 30/31, 40/41); null when unknown.</summary>
+    public static TransportMode? ParseMode(string text) => text.ToLowerInvariant() switch
+    {
+        "vessel" or "sea" or "ocean" or "ship" or "10" or "11" => TransportMode.Vessel,
+        "air" or "40" or "41" => TransportMode.Air,
+        "truck" or "road" or "30" or "31" => TransportMode.Truck,
+        "rail" or "20" or "21" => TransportMode.Rail,
+        "mail" or "post" or "postal" or "express" or "courier" => TransportMode.Mail,
+        "other" or "pipeline" => TransportMode.Other,
+        _ => null,
+    };
 
     internal static FrozenDictionary<string, int> Positions { get; } =
         All.Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);

@@ -97,7 +97,7 @@ internal static class RowParser
         TransportMode? mode = null;
         if (Text(ref f, map[DutyColumns.Mode]) is { } modeText)
         {
-            mode = ParseMode(modeText);
+            mode = DutyColumns.ParseMode(modeText);
             if (mode is null)
             {
                 return Fail(DutyColumns.Mode, $"\"{modeText}\" is not a mode of transport: expected vessel, air, truck, rail, mail or other");
@@ -191,17 +191,6 @@ internal static class RowParser
         (DutyColumns.AluminumShare, DutyColumns.AluminumValue),
         (DutyColumns.CopperShare, DutyColumns.CopperValue),
     ];
-
-    internal static TransportMode? ParseMode(string text) => text.ToLowerInvariant() switch
-    {
-        "vessel" or "sea" or "ocean" or "ship" or "10" or "11" => TransportMode.Vessel,
-        "air" or "40" or "41" => TransportMode.Air,
-        "truck" or "road" or "30" or "31" => TransportMode.Truck,
-        "rail" or "20" or "21" => TransportMode.Rail,
-        "mail" or "post" or "postal" or "express" or "courier" => TransportMode.Mail,
-        "other" or "pipeline" => TransportMode.Other,
-        _ => null,
-    };
 
     private static bool TryDeclared<TFields>(scoped ref TFields f, ColumnMap map, out DeclaredAmounts? declared, out string? field, out string? problem)
         where TFields : IFieldSource, allows ref struct
