@@ -27,6 +27,7 @@ namespace Levy.Core.Calculation;
 /// </remarks>
 public sealed class Entry
 {
+    private static readonly int AuthorityCount = Enum.GetValues<Authority>().Length;
     private readonly Money[] _dutyByAuthority;
 
     private Entry(string? id, DateOnly entryDate, EntryType type, bool deMinimis, Money declaredValue, Money enteredValue,
@@ -43,7 +44,7 @@ public sealed class Entry
         Mpf = mpf;
         Hmf = hmf;
         Notes = notes;
-        _dutyByAuthority = new Money[Enum.GetValues<Authority>().Length];
+        _dutyByAuthority = new Money[AuthorityCount];
         Money duty = Money.Zero;
         foreach (LineAmounts line in lines)
         {

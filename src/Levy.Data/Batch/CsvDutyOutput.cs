@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Levy.Core.Calculation;
 using nietras.SeparatedValues;
 
@@ -21,7 +20,7 @@ public sealed class CsvDutyOutput : IDutyOutput
     private readonly bool _compare;
     private readonly int _authorityStart;
     private readonly int _trailingStart;
-    private readonly StringBuilder _chapter99 = new();
+    private char[] _chapter99 = new char[256];
 
     /// <summary>Creates the output.</summary>
     /// <param name="writer">Where to write (left open).</param>
@@ -52,7 +51,7 @@ public sealed class CsvDutyOutput : IDutyOutput
     public void Write(OutputRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        Span<char> buffer = stackalloc char[32];
+        Span<char> buffer = stackalloc char[48];
         using SepWriter.Row r = _writer.NewRow();
         InputRow input = row.Input;
         r[0].Set(input.Id);
@@ -82,21 +81,27 @@ public sealed class CsvDutyOutput : IDutyOutput
         r[4].Set(string.Empty);
         r[5].Set(string.Empty);
         r[9].Set(OutputFormat.Amount(duty.EnteredValue, buffer));
-        _chapter99.Clear();
+        int used = 0;
         foreach (ComponentDuty c in duty.Components)
         {
             if (c.Component.Heading is { } h)
             {
-                if (_chapter99.Length > 0)
+                EnsureRoom(used + 40);
+                if (used > 0)
                 {
-                    _chapter99.Append(';');
+                    _chapter99[used++] = ';';
                 }
 
-                _chapter99.Append(h.ToString()).Append('=').Append(OutputFormat.Amount(c.Amount, buffer));
+                h.TryFormat(_chapter99.AsSpan(used), out int hn, default, CultureInfo.InvariantCulture);
+                used += hn;
+                _chapter99[used++] = '=';
+                ReadOnlySpan<char> amount = OutputFormat.Amount(c.Amount, buffer);
+                amount.CopyTo(_chapter99.AsSpan(used));
+                used += amount.Length;
             }
         }
 
-        r[10].Set(_chapter99.ToString());
+        r[10].Set(_chapter99.AsSpan(0, used));
         for (int i = 0; i < OutputFormat.Authorities.Length; i++)
         {
             r[_authorityStart + i].Set(OutputFormat.Amount(duty.TotalFor(OutputFormat.Authorities[i]), buffer));
@@ -115,6 +120,14 @@ public sealed class CsvDutyOutput : IDutyOutput
             IReadOnlyList<AmountDifference> d = row.Differences ?? [];
             r[t + 7].Set(row.Input.Declared is null ? "not declared" : d.Count == 0 ? "match" : "differ");
             r[t + 8].Set(string.Join("; ", d));
+        }
+    }
+
+    private void EnsureRoom(int size)
+    {
+        if (_chapter99.Length < size)
+        {
+            Array.Resize(ref _chapter99, size * 2);
         }
     }
 

@@ -30,9 +30,42 @@ internal static class OutputFormat
         return sb.ToString();
     }
 
-    /// <summary>Writes an amount as <c>1234.50</c> into <paramref name="buffer"/>.</summary>
-    internal static ReadOnlySpan<char> Amount(Money money, Span<char> buffer) =>
-        money.Amount.TryFormat(buffer, out int n, "0.00", CultureInfo.InvariantCulture) ? buffer[..n] : money.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Writes an amount as <c>1234.50</c> into <paramref name="buffer"/> (at least 24 chars). Amounts in whole
+    /// cents are written as integers of cents (fast); anything else falls back to decimal formatting.</summary>
+    internal static ReadOnlySpan<char> Amount(Money money, Span<char> buffer)
+    {
+        decimal cents = money.Amount * 100m;
+        if (cents == decimal.Truncate(cents) && cents > -1e17m && cents < 1e17m)
+        {
+            long c = (long)cents;
+            int n = 0;
+            if (c < 0)
+            {
+                buffer[n++] = '-';
+                c = -c;
+            }
+
+            c.TryFormat(buffer[n..], out int whole, default, CultureInfo.InvariantCulture);
+            if (whole < 3)
+            {
+                // 5 cents -> "0.05": pad to three digits first.
+                Span<char> digits = buffer.Slice(n, whole);
+                Span<char> padded = stackalloc char[3];
+                padded.Fill('0');
+                digits.CopyTo(padded[(3 - whole)..]);
+                padded.CopyTo(buffer[n..]);
+                whole = 3;
+            }
+
+            int end = n + whole;
+            buffer[end] = buffer[end - 1];
+            buffer[end - 1] = buffer[end - 2];
+            buffer[end - 2] = '.';
+            return buffer[..(end + 1)];
+        }
+
+        return money.Amount.TryFormat(buffer, out int written, "0.00", CultureInfo.InvariantCulture) ? buffer[..written] : Amount(money);
+    }
 
     internal static string Amount(Money money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture);
 

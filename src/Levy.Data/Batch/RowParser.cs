@@ -25,11 +25,11 @@ internal static class RowParser
     internal static InputRow Parse<TFields>(scoped ref TFields f, ColumnMap map, long line, bool compare)
         where TFields : IFieldSource, allows ref struct
     {
-        string id = Text(ref f, map[DutyColumns.Id]) ?? line.ToString(CultureInfo.InvariantCulture);
-        string? entryId = Text(ref f, map[DutyColumns.EntryId]);
+        string id = Text(ref f, map.Known[Pos.Id]) ?? line.ToString(CultureInfo.InvariantCulture);
+        string? entryId = Text(ref f, map.Known[Pos.EntryId]);
         InputRow Fail(string field, string reason) => new(line, id, entryId, null, new LineError(field, reason), null);
 
-        ReadOnlySpan<char> hts = f[map[DutyColumns.Hts10]].Trim();
+        ReadOnlySpan<char> hts = f[map.Known[Pos.Hts10]].Trim();
         if (hts.IsEmpty)
         {
             return Fail(DutyColumns.Hts10, "is blank");
@@ -40,36 +40,38 @@ internal static class RowParser
             return Fail(DutyColumns.Hts10, $"\"{hts}\" is not an HTS code of 8 or 10 digits (e.g. 8703.23.01.90)");
         }
 
-        ReadOnlySpan<char> originText = f[map[DutyColumns.Origin]].Trim();
+        ReadOnlySpan<char> originText = f[map.Known[Pos.Origin]].Trim();
         if (!CountryCode.TryParse(originText, null, out CountryCode origin))
         {
             return Fail(DutyColumns.Origin, originText.IsEmpty ? "is blank" : $"\"{originText}\" is not a two-letter ISO country code (e.g. JP)");
         }
 
-        if (!TryMoney(ref f, map[DutyColumns.Value], out decimal? value, out string? problem) || value is null)
+        if (!TryMoney(ref f, map.Known[Pos.Value], out decimal? value, out string? problem) || value is null)
         {
             return Fail(DutyColumns.Value, problem ?? "is blank");
         }
 
-        if (!TryDate(ref f, map[DutyColumns.EntryDate], out DateOnly? entryDate, out problem) || entryDate is null)
+        if (!TryDate(ref f, map.Known[Pos.EntryDate], out DateOnly? entryDate, out problem) || entryDate is null)
         {
             return Fail(DutyColumns.EntryDate, problem ?? "is blank");
         }
 
-        if (!TryDate(ref f, map[DutyColumns.LoadingDate], out DateOnly? loadingDate, out problem))
+        if (!TryDate(ref f, map.Known[Pos.LoadingDate], out DateOnly? loadingDate, out problem))
         {
             return Fail(DutyColumns.LoadingDate, problem!);
         }
 
         var quantities = ImmutableArray.CreateBuilder<Quantity>(2);
-        foreach ((string qCol, string uCol) in QuantityColumns)
+        for (int k = 0; k < QuantityColumns.Length; k++)
         {
-            if (!TryNumber(ref f, map[qCol], out decimal? q, out _, out problem))
+            (string qCol, string uCol) = QuantityColumns[k];
+            (int qPos, int uPos) = QuantityPositions[k];
+            if (!TryNumber(ref f, map.Known[qPos], out decimal? q, out _, out problem))
             {
                 return Fail(qCol, problem!);
             }
 
-            string? unitText = Text(ref f, map[uCol]);
+            string? unitText = Text(ref f, map.Known[uPos]);
             if (q is null)
             {
                 if (unitText is not null)
@@ -95,7 +97,7 @@ internal static class RowParser
         }
 
         TransportMode? mode = null;
-        if (Text(ref f, map[DutyColumns.Mode]) is { } modeText)
+        if (Text(ref f, map.Known[Pos.Mode]) is { } modeText)
         {
             mode = DutyColumns.ParseMode(modeText);
             if (mode is null)
@@ -105,7 +107,7 @@ internal static class RowParser
         }
 
         EntryType? entryType = null;
-        if (Text(ref f, map[DutyColumns.EntryType]) is { } typeText)
+        if (Text(ref f, map.Known[Pos.EntryType]) is { } typeText)
         {
             entryType = typeText.ToUpperInvariant() switch
             {
@@ -123,12 +125,13 @@ internal static class RowParser
         for (int i = 0; i < 3; i++)
         {
             (string shareCol, string valueCol) = MetalColumns[i];
-            if (!TryShare(ref f, map[shareCol], out metal[i], out problem))
+            (int sharePos, int valuePos) = MetalPositions[i];
+            if (!TryShare(ref f, map.Known[sharePos], out metal[i], out problem))
             {
                 return Fail(shareCol, problem!);
             }
 
-            if (!TryMoney(ref f, map[valueCol], out decimal? metalValue, out problem))
+            if (!TryMoney(ref f, map.Known[valuePos], out decimal? metalValue, out problem))
             {
                 return Fail(valueCol, problem!);
             }
@@ -149,7 +152,7 @@ internal static class RowParser
             }
         }
 
-        if (!TryShare(ref f, map[DutyColumns.UsContentShare], out decimal? usContent, out problem))
+        if (!TryShare(ref f, map.Known[Pos.UsContentShare], out decimal? usContent, out problem))
         {
             return Fail(DutyColumns.UsContentShare, problem!);
         }
@@ -170,10 +173,10 @@ internal static class RowParser
             EntryDate = entryDate.Value,
             LoadingDate = loadingDate,
             Mode = mode,
-            ClaimedProgram = Text(ref f, map[DutyColumns.Program])?.ToUpperInvariant(),
+            ClaimedProgram = Text(ref f, map.Known[Pos.Program])?.ToUpperInvariant(),
             Metal = new MetalContent(metal[0], metal[1], metal[2]),
             UsContentShare = usContent,
-            Conditions = Text(ref f, map[DutyColumns.Conditions]) is { } conditions
+            Conditions = Text(ref f, map.Known[Pos.Conditions]) is { } conditions
                 ? [.. conditions.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
                 : [],
             EntryId = entryId,
@@ -185,12 +188,18 @@ internal static class RowParser
     private static readonly (string Quantity, string Unit)[] QuantityColumns =
         [(DutyColumns.Quantity1, DutyColumns.Unit1), (DutyColumns.Quantity2, DutyColumns.Unit2)];
 
+    private static readonly (int Quantity, int Unit)[] QuantityPositions =
+        [.. QuantityColumns.Select(c => (DutyColumns.Positions[c.Quantity], DutyColumns.Positions[c.Unit]))];
+
     private static readonly (string Share, string Value)[] MetalColumns =
     [
         (DutyColumns.SteelShare, DutyColumns.SteelValue),
         (DutyColumns.AluminumShare, DutyColumns.AluminumValue),
         (DutyColumns.CopperShare, DutyColumns.CopperValue),
     ];
+
+    private static readonly (int Share, int Value)[] MetalPositions =
+        [.. MetalColumns.Select(c => (DutyColumns.Positions[c.Share], DutyColumns.Positions[c.Value]))];
 
     private static bool TryDeclared<TFields>(scoped ref TFields f, ColumnMap map, out DeclaredAmounts? declared, out string? field, out string? problem)
         where TFields : IFieldSource, allows ref struct
@@ -319,5 +328,22 @@ internal static class RowParser
 
         problem = $"\"{s}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20";
         return false;
+    }
+
+    /// <summary>The positions of the columns in <see cref="DutyColumns.All"/>, looked up once rather than per row.</summary>
+    private static class Pos
+    {
+        internal static readonly int Conditions = DutyColumns.Positions[DutyColumns.Conditions];
+        internal static readonly int EntryDate = DutyColumns.Positions[DutyColumns.EntryDate];
+        internal static readonly int EntryId = DutyColumns.Positions[DutyColumns.EntryId];
+        internal static readonly int EntryType = DutyColumns.Positions[DutyColumns.EntryType];
+        internal static readonly int Hts10 = DutyColumns.Positions[DutyColumns.Hts10];
+        internal static readonly int Id = DutyColumns.Positions[DutyColumns.Id];
+        internal static readonly int LoadingDate = DutyColumns.Positions[DutyColumns.LoadingDate];
+        internal static readonly int Mode = DutyColumns.Positions[DutyColumns.Mode];
+        internal static readonly int Origin = DutyColumns.Positions[DutyColumns.Origin];
+        internal static readonly int Program = DutyColumns.Positions[DutyColumns.Program];
+        internal static readonly int UsContentShare = DutyColumns.Positions[DutyColumns.UsContentShare];
+        internal static readonly int Value = DutyColumns.Positions[DutyColumns.Value];
     }
 }
