@@ -11,7 +11,8 @@ namespace Levy.Data.Batch;
 /// <para>The rows are streamed: only the lines of the current entry are held (lines with the same <c>entry_id</c> one after
 /// another form an entry; a line without one is an entry by itself), so memory does not grow with the input. An entry is
 /// limited to <see cref="MaxEntryLines"/> lines; further lines with its id, and lines of an entry that already ended, are
-/// error rows rather than a silently split entry. Ended entry ids are remembered as 64-bit hashes (8 bytes each).</para>
+/// error rows rather than a silently split entry. The last <see cref="RememberedEntries"/> ended entry ids are remembered
+/// as 64-bit hashes, so an entry that reappears within that window is caught and memory stays flat.</para>
 /// <para>The rate engine is one injected function. A row it cannot answer (an unknown code, a date outside the data, an
 /// unexpected failure) becomes an error row naming the field and the reason, and the batch goes on: this is the one place
 /// where every exception of the engine is caught, so that no row is lost.</para>
@@ -21,6 +22,10 @@ public sealed class DutyBatch
 {
     /// <summary>The most lines an entry may have.</summary>
     public const int MaxEntryLines = 10_000;
+
+    /// <summary>How many ended entries are remembered to catch an entry whose lines are not together (a window, so that
+    /// memory stays flat however many entries the input has).</summary>
+    public const int RememberedEntries = 65_536;
 
     private readonly Func<QuoteRequest, RateQuote> _engine;
     private readonly FeeSchedule _fees;
@@ -54,6 +59,7 @@ public sealed class DutyBatch
         var summary = new BatchSummary();
         var group = new List<InputRow>();
         var ended = new HashSet<ulong>();
+        var endedOrder = new Queue<ulong>();
         string? groupId = null;
         void Emit(OutputRow row)
         {
@@ -70,9 +76,13 @@ public sealed class DutyBatch
             if (group.Count > 0)
             {
                 ProcessEntry(group, summary, Emit);
-                if (groupId is not null)
+                if (groupId is not null && ended.Add(Hash(groupId)))
                 {
-                    ended.Add(Hash(groupId));
+                    endedOrder.Enqueue(Hash(groupId));
+                    if (endedOrder.Count > RememberedEntries)
+                    {
+                        ended.Remove(endedOrder.Dequeue());
+                    }
                 }
 
                 group.Clear();
