@@ -83,6 +83,8 @@ public static class LevyCli
             DiffCommand.Create(context),
             RateCommand.Create(context),
             RateCommand.Create(context, "explain", explain: true),
+            HistoryCommand.Create(context),
+            DataCommand.Create(context),
             DutyCommand.Create(context),
         };
         return root;

@@ -1,5 +1,6 @@
 using Levy.Core.Calculation;
 using Levy.Core.Rates;
+using Levy.Core.Text;
 using static Levy.Core.Calculation.TariffEngine;
 
 namespace Levy.Core.Measures;
@@ -130,8 +131,8 @@ internal static class StackingRules
             q.Components.Add(new QuoteComponent(exemption.Measure.Authority, exemption.Measure.Program, NullIfEmpty(exemption.Measure.Heading),
                 ComponentKind.Exemption, exemption.Printed, 0m, remainder is null ? 1m : metalShare, null, exemption.Measure.Id, exemption.Period.Source,
                 remainder is null
-                    ? $"Exempt: {exemption.Measure.Citation}."
-                    : $"Exempt on the {metalShare:P1} of value charged under Section 232: {exemption.Measure.Citation}."));
+                    ? $"Exempt: {exemption.Measure.Citation}{ListEntry(exemption)}."
+                    : $"Exempt on the {PercentText.Of(metalShare)} of value charged under Section 232: {exemption.Measure.Citation}."));
         }
 
         if (remainder is null)
@@ -140,7 +141,7 @@ internal static class StackingRules
             return;
         }
 
-        q.Trace.Add($"Slot {rule.Name}: {remainder.Measure.Id} applies to the non-metal {1m - metalShare:P1} of value.");
+        q.Trace.Add($"Slot {rule.Name}: {remainder.Measure.Id} applies to the non-metal {PercentText.Of(1m - metalShare)} of value.");
         foreach (Candidate other in candidates)
         {
             if (!ReferenceEquals(other, remainder) && !ReferenceEquals(other, exemption))
@@ -173,8 +174,8 @@ internal static class StackingRules
         {
             q.Components.Add(new QuoteComponent(m.Authority, m.Program, m.TwinHeading ?? NullIfEmpty(m.Heading), ComponentKind.Exemption, floor.Printed,
                 0m, share, floor.Rate, m.Id, floor.Period.Source,
-                $"The ordinary duty ({b:P2}) already meets the {floor.Rate:P0} all-in rate: nothing is added ({m.Citation})."));
-            q.NotApplied.Add(new NotAppliedMeasure(m.Id, m.Authority, NullIfEmpty(m.Heading), $"floor already met: ordinary duty {b:P2} ≥ {floor.Rate:P0}"));
+                $"The ordinary duty ({PercentText.Of(b)}) already meets the {PercentText.Of(floor.Rate)} all-in rate: nothing is added ({m.Citation})."));
+            q.NotApplied.Add(new NotAppliedMeasure(m.Id, m.Authority, NullIfEmpty(m.Heading), $"floor already met: ordinary duty {PercentText.Of(b)} ≥ {PercentText.Of(floor.Rate)}"));
             q.Outcomes[slot] = new SlotOutcome(floor, false, 0m);
             return;
         }
@@ -182,12 +183,12 @@ internal static class StackingRules
         decimal? add = baseAve is { } known ? (floor.Rate - known) * share : null;
         if (add is null)
         {
-            q.Assumptions.Add($"{m.Heading}: the ordinary duty is specific or compound; give the customs value and quantity to measure it against the {floor.Rate:P0} floor.");
+            q.Assumptions.Add($"{m.Heading}: the ordinary duty is specific or compound; give the customs value and quantity to measure it against the {PercentText.Of(floor.Rate)} floor.");
         }
 
         q.Components.Add(new QuoteComponent(m.Authority, m.Program, NullIfEmpty(m.Heading), ComponentKind.Floor, floor.Printed, add, share, floor.Rate,
             m.Id, floor.Period.Source,
-            $"{floor.Rate:P0} all-in: adds {(add is { } a ? a.ToString("P2", System.Globalization.CultureInfo.InvariantCulture) : "the difference")} to the ordinary duty. {m.Citation}. Rate read from {floor.RateSource}."));
+            $"{PercentText.Of(floor.Rate)} all-in: adds {(add is { } a ? PercentText.Of(a) : "the difference")} to the ordinary duty. {m.Citation}. Rate read from {floor.RateSource}."));
         q.Outcomes[slot] = new SlotOutcome(floor, true, share);
     }
 
@@ -214,7 +215,7 @@ internal static class StackingRules
                     return 1m - us;
                 }
 
-                q.Assumptions.Add($"U.S. content not given: {q.Engine.Defaults.UsmcaVehicleUsContentShare:P0} assumed ({q.Engine.Defaults.UsmcaVehicleUsContentSource}).");
+                q.Assumptions.Add($"U.S. content not given: {PercentText.Of(q.Engine.Defaults.UsmcaVehicleUsContentShare)} assumed ({q.Engine.Defaults.UsmcaVehicleUsContentSource}).");
                 return 1m - q.Engine.Defaults.UsmcaVehicleUsContentShare;
             default:
                 return 1m;
@@ -245,21 +246,21 @@ internal static class StackingRules
             if (e > 0)
             {
                 decimal rounded = Math.Round(e, 4);
-                q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given: {rounded:P2} of value assumed ({q.Engine.Metal.Source}).");
+                q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given: {PercentText.Of(rounded)} of value assumed ({q.Engine.Metal.Source}).");
                 return rounded;
             }
         }
 
-        q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given and not estimated for {q.Product.Code}: {q.Engine.Defaults.FlatMetalShare:P0} assumed ({q.Engine.Defaults.FlatMetalShareSource}).");
+        q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given and not estimated for {q.Product.Code}: {PercentText.Of(q.Engine.Defaults.FlatMetalShare)} assumed ({q.Engine.Defaults.FlatMetalShareSource}).");
         return q.Engine.Defaults.FlatMetalShare;
     }
 
     private static void Charge(QuoteState q, int slot, Candidate c, decimal share)
     {
         PolicyMeasure m = c.Measure;
-        string on = share == 1m ? string.Empty : $" on {share:P2} of the value";
+        string on = share == 1m ? string.Empty : $" on {PercentText.Of(share)} of the value";
         q.Components.Add(new QuoteComponent(m.Authority, m.Program, NullIfEmpty(m.Heading), ComponentKind.Additional, c.Printed, c.Rate * share, share, null,
-            m.Id, c.Period.Source, $"+{c.Rate:P1}{on}. {m.Citation}. Rate read from {c.RateSource}."));
+            m.Id, c.Period.Source, $"+{PercentText.Of(c.Rate)}{on}. {m.Citation}. Rate read from {c.RateSource}."));
         q.Outcomes[slot] = new SlotOutcome(c, true, share);
         if (m.Notes is { } notes)
         {
@@ -295,12 +296,15 @@ internal static class StackingRules
         {
             AdValorem = winner.Rate * share,
             Share = share,
-            Explanation = old.Explanation + $" Charged on the non-U.S. content only ({1m - us:P0} of value; 9903.01.34).",
+            Explanation = old.Explanation + $" Charged on the non-U.S. content only ({PercentText.Of(1m - us)} of value; 9903.01.34).",
         };
         q.Components.Add(new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", Primitives.HtsCode.Parse("9903.01.34"), ComponentKind.Exemption,
             NoChangeRate.Instance, 0m, us, null, "reciprocal-us-content", "EO 14257 sec. 3(d); U.S. note 2(v)",
-            $"The U.S. content ({us:P0} of value, at least 20%) is not subject to the reciprocal duty."));
+            $"The U.S. content ({PercentText.Of(us)} of value, at least 20%) is not subject to the reciprocal duty."));
     }
+
+    private static string ListEntry(Candidate c) =>
+        c.Entry is { } e && c.Measure.Products is { } list ? $" (listed as {e.Prefix} in {list.Name})" : string.Empty;
 
     private static string Describe(Candidate exemption) =>
         exemption.Measure.Heading.IsEmpty ? exemption.Measure.Citation : $"{exemption.Measure.Citation} ({exemption.Measure.Heading})";
