@@ -26,7 +26,13 @@ public sealed class PreferenceShares
         ArgumentNullException.ThrowIfNull(shares);
         Program = program;
         Source = source;
-        _shares = shares.ToFrozenDictionary();
+        var table = new Dictionary<(HtsCode, CountryCode), decimal>();
+        foreach (var (key, share) in shares)
+        {
+            table[key] = share; // a repeated row: the last one counts
+        }
+
+        _shares = table.ToFrozenDictionary();
         foreach (var (key, share) in _shares)
         {
             if (share is < 0m or > 1m)
