@@ -26,3 +26,17 @@ public interface IPanelSink
     /// <param name="rows">The rows, sorted by country and date.</param>
     void Write(ReadOnlySpan<PanelInterval> rows);
 }
+
+/// <summary>Hands every row to several sinks in turn (e.g. a Parquet file and a CSV file, or a series and per-product means).</summary>
+/// <param name="sinks">The sinks.</param>
+public sealed class TeeSink(params IPanelSink[] sinks) : IPanelSink
+{
+    /// <inheritdoc/>
+    public void Write(ReadOnlySpan<PanelInterval> rows)
+    {
+        foreach (IPanelSink sink in sinks)
+        {
+            sink.Write(rows);
+        }
+    }
+}

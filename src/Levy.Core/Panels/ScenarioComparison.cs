@@ -101,7 +101,7 @@ public sealed class ScenarioComparison
         {
             var means = new ProductMeans(request.Countries.ToHashSet(), weights);
             var series = new RateSeriesBuilder(from, to, groups);
-            PanelSummary summary = new PanelBuilder(engine).Build(request, new Both(means, series), null, cancellationToken);
+            PanelSummary summary = new PanelBuilder(engine).Build(request, new TeeSink(means, series), null, cancellationToken);
             return (means.Means, series.Build()[0], summary);
         }
     }
@@ -143,15 +143,6 @@ public sealed class ScenarioComparison
             {
                 Means[product] = (sum / days, weight);
             }
-        }
-    }
-
-    private sealed class Both(IPanelSink first, IPanelSink second) : IPanelSink
-    {
-        public void Write(ReadOnlySpan<PanelInterval> rows)
-        {
-            first.Write(rows);
-            second.Write(rows);
         }
     }
 }

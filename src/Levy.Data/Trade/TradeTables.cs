@@ -44,6 +44,7 @@ public static class TradeTables
     public static IReadOnlyList<PublishedTrade> ReadBilateralTrade(string path)
     {
         CsvTable table = CsvTable.Read(path, "iso2", "country", "us_exports_2024_busd", "us_imports_2024_busd", "published_rate_pct");
+        table.NaIsBlank = false; // "NA" would be Namibia
         return [.. table.Records.Select(r => new PublishedTrade(
             new TradeBalance(r.Required("iso2"), r.Required("country"), r.Decimal("us_exports_2024_busd"), r.Decimal("us_imports_2024_busd")),
             r.Decimal("published_rate_pct"), r.Optional("note")))];
@@ -54,6 +55,7 @@ public static class TradeTables
     public static IReadOnlyList<AnnexRate> ReadAnnexRates(string path)
     {
         CsvTable table = CsvTable.Read(path, "iso2", "country", "annex_i_rate_pct", "hts_heading");
+        table.NaIsBlank = false; // "NA" is Namibia
         return [.. table.Records.Select(r => new AnnexRate(r.Required("iso2"), r.Required("country"), r.Decimal("annex_i_rate_pct"),
             r.Required("hts_heading"), r.Optional("note")))];
     }
