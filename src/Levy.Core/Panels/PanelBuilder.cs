@@ -156,7 +156,7 @@ public sealed class PanelBuilder
             _progress = progress;
             _cancellation = cancellation;
             _done = new Chunk?[(products.Count + ChunkSize - 1) / ChunkSize];
-            _ahead = new SemaphoreSlim(Math.Max(2, request.MaxParallelism) * 4);
+            _ahead = new SemaphoreSlim(Math.Max(2, request.MaxParallelism) * 8);
             _preferenceCountries = request.Preferences is { } shares
                 ? [.. request.Countries.Select((c, i) => (i, c)).Where(x => shares.Countries.Contains(x.c))]
                 : [];
