@@ -23,7 +23,8 @@ public static class LevyJson
         converters.Add(new TextConverter<UnitOfMeasure>(u => u.Symbol, UnitOfMeasure.Parse));
     }
 
-    /// <summary>Applies Levy's settings to <paramref name="options"/> (naming, null handling, converters).</summary>
+    /// <summary>Applies Levy's settings to <paramref name="options"/> (naming, null handling, numbers as JSON numbers only,
+    /// converters).</summary>
     /// <param name="options">Options to change; usually built from <see cref="JsonSerializerDefaults.Web"/>.</param>
     /// <returns>The same options.</returns>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
@@ -31,6 +32,7 @@ public static class LevyJson
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict;
         AddConverters(options.Converters);
         return options;
     }
