@@ -81,6 +81,9 @@ public static class LevyCli
             LookupCommand.Create(context),
             SearchCommand.Create(context),
             DiffCommand.Create(context),
+            RateCommand.Create(context),
+            RateCommand.Create(context, "explain", explain: true),
+            HistoryCommand.Create(context),
         };
         return root;
     }
@@ -92,6 +95,7 @@ public static class LevyCli
         DateOutsideDataException e => (ExitCodes.InvalidInput, e.Message),
         UnknownCountryException e => (ExitCodes.InvalidInput, e.Message),
         FormatException e => (ExitCodes.InvalidInput, e.Message),
+        Levy.Core.Calculation.InvalidQuoteRequestException e => (ExitCodes.InvalidInput, e.Message),
         KeyNotFoundException e => (ExitCodes.NotFound, e.Message),
         DataNotFoundException e => (ExitCodes.DataError, e.Message),
         InvalidScheduleDataException e => (ExitCodes.DataError, e.Message),

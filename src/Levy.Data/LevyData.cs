@@ -1,3 +1,4 @@
+using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Schedule;
 using Levy.Data.Countries;
@@ -19,7 +20,23 @@ public sealed class LevyData
         Catalogue = catalogue;
         Countries = countries;
         Archive = new ScheduleArchive(directory, catalogue);
+        _policy = new Lazy<PolicyRulebook>(() => PolicyRulebookReader.Read(Rulebook, Directory, Countries, Catalogue));
+        _engine = new Lazy<TariffEngine>(() => CreateEngine(Policy.Rulebook));
     }
+
+    private readonly Lazy<PolicyRulebook> _policy;
+    private readonly Lazy<TariffEngine> _engine;
+
+    /// <summary>The policy rulebook with its product lists, read on first use.</summary>
+    /// <exception cref="RulebookException">A rulebook file is malformed.</exception>
+    public PolicyRulebook Policy => _policy.Value;
+
+    /// <summary>The rate engine over the rulebook and the archive, built on first use.</summary>
+    public TariffEngine Engine => _engine.Value;
+
+    /// <summary>An engine over another rulebook (a scenario) sharing this data's revisions and caches of schedules.</summary>
+    public TariffEngine CreateEngine(Levy.Core.Measures.Rulebook rulebook) =>
+        new(rulebook, Policy.Timeline, Archive.Get, Countries, Policy.Metal, Policy.Defaults);
 
     /// <summary>The data folder in use.</summary>
     public DataDirectory Directory { get; }

@@ -37,6 +37,9 @@ public sealed record QuoteRequest
     /// reciprocal U.S.-content rule; null for the default.</summary>
     public decimal? UsContentShare { get; init; }
 
+    /// <summary>Facts the importer certifies (rulebook conditions.yaml), e.g. <c>us-melted-metal</c>.</summary>
+    public ImmutableArray<string> Conditions { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>How the goods arrived; matters for fees and some exemptions.</summary>
     public TransportMode? Mode { get; init; }
 

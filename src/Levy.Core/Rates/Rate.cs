@@ -8,8 +8,8 @@ namespace Levy.Core.Rates;
 /// <see cref="NoChangeRate"/>, <see cref="PreferentialRates"/> (the Special column: rates with program symbols),
 /// <see cref="ReferenceRate"/> ("See 9822.04.40", "The rate applicable to each article…"), <see cref="SugarDegreeRate"/>, and
 /// <see cref="UnparsedRate"/> for text that is not a rate.</para>
-/// <para><see cref="object.ToString"/> writes the canonical text; <c>RateParser.Parse(rate.ToString())</c> equals the rate.
-/// All cases are immutable and thread-safe.</para>
+/// <para><see cref="object.ToString"/> writes the canonical text; <c>RateParser.Parse(rate.ToString(), column)</c> equals
+/// the rate read from that column. All cases are immutable and thread-safe.</para>
 /// </remarks>
 public abstract record Rate
 {

@@ -22,7 +22,8 @@ public sealed record FreeRate : Rate
 }
 
 /// <summary>A percentage of a value: <c>2.5%</c>, or <c>6% on the case</c> when <see cref="Basis"/> names a part of the article.</summary>
-/// <param name="Percent">The percentage, e.g. 2.5 for "2.5%". Exact.</param>
+/// <param name="Percent">The percentage, e.g. 2.5 for "2.5%". Exact, except for a mixed fraction such as "33 1/3%",
+/// which is held to the 28 digits a <see cref="decimal"/> holds and written back as the fraction.</param>
 /// <param name="Basis">What the percentage applies to when it is not the whole customs value (<c>the case</c>,
 /// <c>the value of the steel content</c>, <c>the fair retail value</c>); null for the whole value.</param>
 public sealed record AdValoremRate(decimal Percent, string? Basis = null) : Rate
@@ -50,14 +51,18 @@ public sealed record SpecificRate(decimal AmountUsd, UnitOfMeasure Unit, bool Wr
     /// <inheritdoc/>
     public override bool IsAdValoremOnly => false;
 
-    /// <summary><c>4.4¢/kg</c>, <c>$1.99/pf. liters</c>, <c>44¢ each</c>.</summary>
+    /// <summary><c>4.4¢/kg</c>, <c>$1.99/pf. liters</c>, <c>44¢ each</c>, <c>$1.76/t, including weight of container</c>.</summary>
+    /// <remarks>Cents keep the digits that were written: 0.044 dollars is <c>4.4¢</c>, not <c>4.400¢</c>.</remarks>
     public override string ToString()
     {
         string amount = WrittenInCents
-            ? RateFormat.Number(AmountUsd * 100m) + "¢"
+            ? RateFormat.Cents(AmountUsd) + "¢"
             : "$" + RateFormat.Number(AmountUsd);
         string unit = Unit == UnitOfMeasure.Number ? " each" : "/" + Unit.Symbol;
-        return amount + unit + (Basis is null ? string.Empty : " " + Basis);
+        string basis = Basis is null ? string.Empty
+            : Basis.StartsWith("including", StringComparison.OrdinalIgnoreCase) ? ", " + Basis
+            : " " + Basis;
+        return amount + unit + basis;
     }
 }
 
@@ -260,7 +265,33 @@ internal static class RateFormat
 {
     internal static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    internal static string Percent(decimal percent) => Number(percent) + "%";
+    internal static string Percent(decimal percent) => (MixedFraction(percent) ?? Number(percent)) + "%";
+
+    // A percentage read from a mixed fraction ("33 1/3%") holds all the digits a decimal can (33.333…3); it is written
+    // back as the fraction that gives exactly that decimal. Values written with fewer than 20 decimals print as they are.
+    private static string? MixedFraction(decimal value)
+    {
+        if (value <= 0m || value.Scale < 20)
+        {
+            return null;
+        }
+
+        for (int denominator = 3; denominator <= 16; denominator++)
+        {
+            decimal parts = decimal.Round(value * denominator);
+            decimal whole = decimal.Truncate(parts / denominator);
+            decimal numerator = parts - (whole * denominator);
+            if (numerator > 0m && whole + (numerator / denominator) == value)
+            {
+                return Number(whole) + " " + Number(numerator) + "/" + Number(denominator);
+            }
+        }
+
+        return null;
+    }
+
+    // Dollars as cents with the scale the cents were written with: 0.044 (scale 3) is "4.4", 0.10 is "10".
+    internal static string Cents(decimal usd) => Number(decimal.Round(usd * 100m, Math.Max(0, usd.Scale - 2)));
 
     internal static string ApplicableSubheading(ApplicableSubheadingRate rate)
     {

@@ -62,6 +62,8 @@ public static class RevisionCatalogueReader
         public HorizonEntry? Horizon { get; set; }
 
         public List<RevisionEntry>? Revisions { get; set; }
+
+        public object? LegalDates { get; set; } // read by PolicyRulebookReader
     }
 
     private sealed class HorizonEntry

@@ -1,0 +1,240 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using Levy.Cli.Rendering;
+using Levy.Core.Calculation;
+using Levy.Core.Countries;
+using Levy.Core.Primitives;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy rate CODE --origin C --date D</c>: what the United States charges, component by component, and why.</summary>
+internal static class RateCommand
+{
+    internal static readonly Argument<string> Code = new("code") { Description = "HTS code of the goods (8 or 10 digits, dots optional)." };
+
+    internal static readonly Option<string> Origin = new("--origin", "-o")
+    {
+        Description = "Country of origin: ISO code (JP), name (Japan) or Census code (5880).",
+        Required = true,
+    };
+
+    internal static readonly Option<string?> Program = new("--program", "-p")
+    {
+        Description = "Special Program Indicator claimed (S = USMCA, KR = KORUS, JP, AU, P = CAFTA-DR…).",
+    };
+
+    internal static readonly Option<string?> Loaded = new("--loaded")
+    {
+        Description = "Date the goods were loaded for export (yyyy-MM-dd), for the in-transit exceptions.",
+    };
+
+    internal static readonly Option<decimal?> Value = new("--value")
+    {
+        Description = "Customs value in USD: needed to measure specific duties against the 15% floors.",
+    };
+
+    internal static readonly Option<string[]> Quantity = new("--quantity", "-q")
+    {
+        Description = "Quantity with its unit, e.g. 1000kg or \"12 doz.\" (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal static readonly Option<decimal?> SteelShare = new("--steel-share") { Description = "Steel content as a share of value (0-1)." };
+
+    internal static readonly Option<decimal?> AluminumShare = new("--aluminum-share") { Description = "Aluminum content as a share of value (0-1)." };
+
+    internal static readonly Option<decimal?> CopperShare = new("--copper-share") { Description = "Copper content as a share of value (0-1)." };
+
+    internal static readonly Option<decimal?> UsContent = new("--us-content") { Description = "U.S. content as a share of value (0-1)." };
+
+    internal static readonly Option<string[]> Declare = new("--declare")
+    {
+        Description = "A condition the importer certifies (us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, civil-aircraft); repeatable.",
+    };
+
+    internal static readonly Option<bool> Additive = new("--additive")
+    {
+        Description = "Add every applicable measure on the full value, ignoring the non-stacking rules (for comparison).",
+    };
+
+    internal static Command Create(Func<ParseResult, CliContext> context, string name = "rate", bool explain = false)
+    {
+        var command = new Command(name, explain
+            ? "Like `levy rate`, with every rule consulted (the measures considered, the slots, the texts read)."
+            : "What the US charges on a product from a country on a date: each duty with its Chapter 99 heading and legal citation.")
+        {
+            Code, Origin, RevisionOption.Date, Program, Loaded, Value, Quantity, SteelShare, AluminumShare, CopperShare, UsContent, Declare, Additive, GlobalOptions.Json,
+        };
+        command.SetAction(parse => Run(context(parse), parse, explain));
+        return command;
+    }
+
+    /// <summary>Builds a quote request from the options shared by rate, history and duty.</summary>
+    internal static QuoteRequest Request(CliContext cli, ParseResult parse, DateOnly date)
+    {
+        Country origin = cli.Data.Countries.Resolve(parse.GetValue(Origin));
+        return new QuoteRequest
+        {
+            Product = HtsCode.Parse(parse.GetValue(Code)!),
+            Origin = origin.Iso,
+            EntryDate = date,
+            LoadingDate = parse.GetValue(Loaded) is { } l ? RevisionOption.ParseDate(l, "--loaded") : null,
+            ClaimedProgram = parse.GetValue(Program)?.Trim().ToUpperInvariant(),
+            CustomsValue = parse.GetValue(Value),
+            Quantities = [.. (parse.GetValue(Quantity) ?? []).Select(ParseQuantity)],
+            Metal = new MetalContent(parse.GetValue(SteelShare), parse.GetValue(AluminumShare), parse.GetValue(CopperShare)),
+            UsContentShare = parse.GetValue(UsContent),
+            Conditions = [.. parse.GetValue(Declare) ?? []],
+            Stacking = parse.GetValue(Additive) ? StackingMode.Additive : StackingMode.Legal,
+        };
+    }
+
+    internal static Quantity ParseQuantity(string text)
+    {
+        string t = text.Trim();
+        int i = 0;
+        while (i < t.Length && (char.IsAsciiDigit(t[i]) || t[i] is '.' or ','))
+        {
+            i++;
+        }
+
+        if (i == 0 || !decimal.TryParse(t[..i].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal amount)
+            || !UnitOfMeasure.TryParse(t[i..].Trim(), out UnitOfMeasure unit))
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"--quantity \"{text}\" is not a quantity with a unit (e.g. 1000kg, \"12 doz.\").");
+        }
+
+        return new Quantity(amount, unit);
+    }
+
+    private static int Run(CliContext cli, ParseResult parse, bool explain)
+    {
+        DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
+            ? RevisionOption.ParseDate(d, "--date")
+            : DateOnly.FromDateTime(DateTime.Today);
+        RateQuote quote = cli.Data.Engine.Quote(Request(cli, parse, date));
+        QuoteView view = QuoteView.From(quote, cli.Data.Countries);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(explain || parse.GetValue(GlobalOptions.Verbose) ? view : view with { Trace = null });
+            return ExitCodes.Success;
+        }
+
+        Render(cli.Console, view, explain || parse.GetValue(GlobalOptions.Verbose));
+        return ExitCodes.Success;
+    }
+
+    internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
+    {
+        console.MarkupLine($"[bold]{v.Product}[/] from [bold]{Markup.Escape(v.OriginName)}[/] ({v.Origin}), entered {v.EntryDate:yyyy-MM-dd} — HTS {Markup.Escape(v.RevisionName)}");
+        console.WriteLine(v.Description);
+        console.WriteLine();
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Heading").AddColumn("Authority").AddColumn("Program").AddColumn(new TableColumn("Rate").RightAligned()).AddColumn("As printed");
+        foreach (ComponentView c in v.Components)
+        {
+            table.AddRow(
+                c.Heading ?? v.Product,
+                c.Authority,
+                Markup.Escape(c.Program),
+                c.Percent is { } p ? Percent(p) : "?",
+                Markup.Escape(Shorten(c.PrintedRate, 60)));
+        }
+
+        table.AddRow(string.Empty, string.Empty, "[bold]Total[/]", v.TotalPercent is { } t ? $"[bold]{Percent(t)}[/]" : "[bold]?[/]", string.Empty);
+        console.Write(table);
+        if (v.Chapter99.Count > 0)
+        {
+            console.WriteLine($"Declare: {string.Join(" + ", v.Chapter99)} + {v.Product}");
+        }
+
+        console.WriteLine();
+        foreach (ComponentView c in v.Components)
+        {
+            console.WriteLine($"• {c.Heading ?? v.Product}: {c.Explanation}");
+        }
+
+        if (v.NotApplied.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine("Considered, not applied:");
+            foreach (NotAppliedView n in v.NotApplied)
+            {
+                console.WriteLine($"  – {n.Heading ?? n.Measure}: {n.Reason}");
+            }
+        }
+
+        if (v.Assumptions.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine("Assumed:");
+            foreach (string a in v.Assumptions)
+            {
+                console.WriteLine($"  – {a}");
+            }
+        }
+
+        if (trace && v.Trace is { } rules)
+        {
+            console.WriteLine();
+            console.WriteLine("Rules consulted:");
+            foreach (string r in rules)
+            {
+                console.WriteLine($"  · {r}");
+            }
+        }
+    }
+
+    internal static string Percent(decimal fraction) => (fraction * 100m).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>A quote as the CLI and the web show it; the JSON shape of <c>levy rate --json</c>.</summary>
+internal sealed record QuoteView(
+    string Product,
+    string Description,
+    string Origin,
+    string OriginName,
+    DateOnly EntryDate,
+    string Revision,
+    string RevisionName,
+    string BaseColumn,
+    decimal? TotalPercent,
+    decimal? AdditionalPercent,
+    IReadOnlyList<ComponentView> Components,
+    IReadOnlyList<string> Chapter99,
+    IReadOnlyList<NotAppliedView> NotApplied,
+    IReadOnlyList<string> Assumptions,
+    IReadOnlyList<string>? Trace)
+{
+    internal static QuoteView From(RateQuote q, CountryDirectory countries) => new(
+        q.Product.Code.ToString(),
+        q.Product.FullDescription,
+        q.Request.Origin.Value,
+        countries.FindByIso(q.Request.Origin)?.Name ?? q.Request.Origin.Value,
+        q.Request.EntryDate,
+        q.Revision.ShortName,
+        q.Revision.ToString(),
+        q.Base.Program,
+        q.TotalAdValorem,
+        q.AdditionalAdValorem,
+        q.Components.Select(ComponentView.From).ToList(),
+        q.Chapter99Headings.Select(h => h.ToString()).ToList(),
+        q.NotApplied.Select(n => new NotAppliedView(n.MeasureId, n.Authority.ToString(), n.Heading?.ToString(), n.Reason)).ToList(),
+        q.Assumptions,
+        q.Trace);
+}
+
+/// <summary>One component.</summary>
+internal sealed record ComponentView(string Authority, string Program, string? Heading, string Kind, string PrintedRate, RateView Parsed,
+    decimal? Percent, decimal Share, decimal? FloorRate, string Measure, string Citation, string Explanation)
+{
+    internal static ComponentView From(QuoteComponent c) => new(c.Authority.ToString(), c.Program, c.Heading?.ToString(), c.Kind.ToString(),
+        c.PrintedRate.ToString()!, RateView.From(c.PrintedRate), c.AdValorem, c.Share, c.FloorRate, c.MeasureId, c.Citation, c.Explanation);
+}
+
+/// <summary>A measure that did not apply.</summary>
+internal sealed record NotAppliedView(string Measure, string Authority, string? Heading, string Reason);

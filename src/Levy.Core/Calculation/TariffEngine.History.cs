@@ -1,0 +1,110 @@
+using Levy.Core.Measures;
+using Levy.Core.Primitives;
+using Levy.Core.Schedule;
+
+namespace Levy.Core.Calculation;
+
+public sealed partial class TariffEngine
+{
+    /// <summary>The dates on which anything in the rulebook or the legal timeline can change a quote: revision legal dates,
+    /// the start and end of every measure period, and the dates of dated product-list entries.</summary>
+    public IReadOnlyList<DateOnly> ChangeDates(DateOnly from, DateOnly to)
+    {
+        var dates = new SortedSet<DateOnly> { from };
+        foreach (var e in Timeline.Entries)
+        {
+            dates.Add(e.Date);
+        }
+
+        foreach (PolicyMeasure m in Rulebook.Measures)
+        {
+            foreach (MeasurePeriod p in m.Periods)
+            {
+                dates.Add(p.Period.Start);
+                if (p.Period.End is { } end)
+                {
+                    dates.Add(end);
+                }
+            }
+
+            foreach (ProductSet set in new[] { m.Products, m.ExcludedProducts }.OfType<ProductSet>().Concat(m.AlsoProducts))
+            {
+                foreach (ProductListEntry entry in set.Entries)
+                {
+                    if (entry.From is { } f)
+                    {
+                        dates.Add(f);
+                    }
+
+                    if (entry.Until is { } u)
+                    {
+                        dates.Add(u);
+                    }
+                }
+            }
+        }
+
+        return dates.Where(d => d >= from && d <= to).ToList();
+    }
+
+    /// <summary>How the quote for a product and origin changed over a range of dates: one segment per period in which the
+    /// components stayed the same.</summary>
+    /// <param name="template">The request (its entry date is ignored).</param>
+    /// <param name="from">The first date (default: the first date of the data).</param>
+    /// <param name="to">The last date (default: the horizon).</param>
+    /// <returns>Segments in date order; a segment with a null quote is a period in which the code was not printed.</returns>
+    /// <exception cref="DateOutsideDataException">A bound is outside the data.</exception>
+    public IReadOnlyList<HistorySegment> History(QuoteRequest template, DateOnly? from = null, DateOnly? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        DateOnly first = from ?? Timeline.First, last = to ?? Timeline.Horizon;
+        Timeline.ForDate(first);
+        Timeline.ForDate(last);
+        var segments = new List<HistorySegment>();
+        foreach (DateOnly date in ChangeDates(first, last))
+        {
+            RateQuote? quote;
+            string? problem = null;
+            try
+            {
+                quote = Quote(template with { EntryDate = date });
+            }
+            catch (UnknownProductException ex)
+            {
+                quote = null;
+                problem = ex.Message;
+            }
+
+            string signature = quote is null ? "absent" : Signature(quote);
+            if (segments.Count > 0 && segments[^1].Signature == signature)
+            {
+                continue;
+            }
+
+            if (segments.Count > 0)
+            {
+                segments[^1] = segments[^1] with { Until = date };
+            }
+
+            segments.Add(new HistorySegment(date, null, quote, problem, signature));
+        }
+
+        if (segments.Count > 0)
+        {
+            segments[^1] = segments[^1] with { Until = last.AddDays(1) };
+        }
+
+        return segments;
+    }
+
+    private static string Signature(RateQuote q) =>
+        string.Join("|", q.Components.Select(c => $"{c.Heading}:{c.Kind}:{c.AdValorem}:{c.PrintedRate}"));
+}
+
+/// <summary>A period during which the quote for a product and origin stayed the same.</summary>
+/// <param name="From">The first date.</param>
+/// <param name="Until">The first date of the next segment (or the day after the last date asked).</param>
+/// <param name="Quote">The quote in force, or null when the code was not printed.</param>
+/// <param name="Problem">Why there is no quote.</param>
+/// <param name="Signature">What identifies the segment's components.</param>
+public sealed record HistorySegment(DateOnly From, DateOnly? Until, RateQuote? Quote, string? Problem, string Signature);

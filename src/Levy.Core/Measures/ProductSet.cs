@@ -1,0 +1,116 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Levy.Core.Primitives;
+
+namespace Levy.Core.Measures;
+
+/// <summary>One entry of a product list: an HTS prefix (2 to 10 digits) and, when the list dates it, the period it is on
+/// the list.</summary>
+/// <param name="Prefix">The code or prefix; a product is covered when its code lies within it.</param>
+/// <param name="From">The first day the entry counts, or null for "always".</param>
+/// <param name="Until">The first day it no longer counts, or null.</param>
+/// <param name="Heading">The Chapter 99 heading the list gives for this entry, when it gives one.</param>
+public readonly record struct ProductListEntry(HtsCode Prefix, DateOnly? From = null, DateOnly? Until = null, HtsCode? Heading = null)
+{
+    /// <summary>True when the entry counts on <paramref name="date"/>.</summary>
+    public bool IsInForce(DateOnly date) => (From is not { } f || date >= f) && (Until is not { } u || date < u);
+}
+
+/// <summary>A named set of products, read from a data file (an official list kept in the data folder), with per-entry dates.</summary>
+/// <remarks>
+/// Membership is tested by prefix: a 10-digit product is in the set when the set holds the product's code or any of its
+/// 8-, 6-, 4- or 2-digit ancestors, in force on the date asked. Built once; immutable and thread-safe.
+/// </remarks>
+public sealed class ProductSet
+{
+    private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _byPrefix;
+
+    /// <summary>Creates a set.</summary>
+    /// <param name="name">The rulebook name of the list.</param>
+    /// <param name="source">Where it comes from (file and citation).</param>
+    /// <param name="entries">The entries.</param>
+    /// <param name="excluded">Prefixes never covered even when an entry covers them (e.g. 7201-7205 within chapter 72).</param>
+    public ProductSet(string name, string source, IEnumerable<ProductListEntry> entries, IEnumerable<HtsCode>? excluded = null)
+    {
+        Name = name;
+        Source = source;
+        Entries = entries.ToImmutableArray();
+        Excluded = excluded?.ToImmutableArray() ?? ImmutableArray<HtsCode>.Empty;
+        _byPrefix = Entries.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+    }
+
+    /// <summary>The rulebook name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where the list comes from.</summary>
+    public string Source { get; }
+
+    /// <summary>Prefixes carved out of the set.</summary>
+    public ImmutableArray<HtsCode> Excluded { get; }
+
+    /// <summary>Every entry.</summary>
+    public ImmutableArray<ProductListEntry> Entries { get; }
+
+    /// <summary>The entry that covers <paramref name="product"/> on <paramref name="date"/>, or null.</summary>
+    public ProductListEntry? Find(HtsCode product, DateOnly date)
+    {
+        if (IsCarvedOut(product))
+        {
+            return null;
+        }
+
+        for (int length = product.Length; length >= 2; length -= 2)
+        {
+            if (_byPrefix.TryGetValue(length == product.Length ? product : product.Truncate(length), out ImmutableArray<ProductListEntry> entries))
+            {
+                foreach (ProductListEntry e in entries)
+                {
+                    if (e.IsInForce(date))
+                    {
+                        return e;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when some entry covers <paramref name="product"/> at any date (used to pre-select candidate measures).</summary>
+    public bool MayContain(HtsCode product)
+    {
+        if (IsCarvedOut(product))
+        {
+            return false;
+        }
+
+        for (int length = product.Length; length >= 2; length -= 2)
+        {
+            if (_byPrefix.ContainsKey(length == product.Length ? product : product.Truncate(length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsCarvedOut(HtsCode product)
+    {
+        foreach (HtsCode x in Excluded)
+        {
+            if (product.IsWithin(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the set covers <paramref name="product"/> on <paramref name="date"/>.</summary>
+    public bool Contains(HtsCode product, DateOnly date) => Find(product, date) is not null;
+
+    /// <summary>The name and size.</summary>
+    public override string ToString() => $"{Name} ({Entries.Length} entries)";
+}

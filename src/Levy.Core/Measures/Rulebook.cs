@@ -1,0 +1,106 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Levy.Core.Primitives;
+
+namespace Levy.Core.Measures;
+
+/// <summary>How the winner of a slot is chosen.</summary>
+public enum SlotChoice
+{
+    /// <summary>The covering measure with the highest priority.</summary>
+    Priority,
+
+    /// <summary>The covering measure with the highest ad valorem rate (exemptions still win by priority).</summary>
+    HighestRate,
+}
+
+/// <summary>A slot: measures that never stack with one another.</summary>
+/// <param name="Name">The slot name.</param>
+/// <param name="Choice">How the winner is chosen.</param>
+/// <param name="Citation">Why they do not stack.</param>
+public sealed record SlotRule(string Name, SlotChoice Choice, string? Citation);
+
+/// <summary>A Special Program Indicator and who may claim it, when.</summary>
+/// <param name="Symbols">The symbols (<c>S</c>, <c>S+</c>).</param>
+/// <param name="Name">The program.</param>
+/// <param name="Countries">The beneficiaries, or null when not tied to an origin or not checked.</param>
+/// <param name="CountriesChecked">False when Levy does not hold the beneficiary list.</param>
+/// <param name="Period">When it is in force.</param>
+/// <param name="Source">The legal source.</param>
+public sealed record PreferenceProgram(ImmutableArray<string> Symbols, string Name, CountrySet? Countries, bool CountriesChecked, EffectivePeriod Period, string Source)
+{
+    /// <inheritdoc/>
+    public bool Equals(PreferenceProgram? other) => other is not null && Symbols.SequenceEqual(other.Symbols) && Name == other.Name;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+}
+
+/// <summary>A fact only the importer can certify (e.g. U.S.-melted metal), which some headings need.</summary>
+/// <param name="Name">The name used in requests (<c>us-melted-metal</c>).</param>
+/// <param name="Description">What the importer certifies.</param>
+/// <param name="Source">The legal source.</param>
+public sealed record ShipmentCondition(string Name, string Description, string Source);
+
+/// <summary>The policy rulebook: measures, slots and their order, preference programs and certifiable conditions.</summary>
+/// <remarks>Built once from the rulebook files; immutable and thread-safe. Scenarios are new rulebooks derived with
+/// <see cref="With(IEnumerable{PolicyMeasure})"/>.</remarks>
+public sealed class Rulebook
+{
+    /// <summary>Creates a rulebook.</summary>
+    public Rulebook(
+        IEnumerable<PolicyMeasure> measures,
+        IEnumerable<SlotRule> slots,
+        IEnumerable<PreferenceProgram> programs,
+        IEnumerable<ShipmentCondition> conditions,
+        IEnumerable<string> declarationOrder,
+        string declarationOrderSource)
+    {
+        Measures = measures.ToImmutableArray();
+        Slots = slots.ToImmutableArray();
+        Programs = programs.ToImmutableArray();
+        Conditions = conditions.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        DeclarationOrder = declarationOrder.ToImmutableArray();
+        DeclarationOrderSource = declarationOrderSource;
+        var slotNames = Slots.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (PolicyMeasure m in Measures)
+        {
+            if (!slotNames.Contains(m.Slot))
+            {
+                throw new ArgumentException($"Measure {m.Id} names slot \"{m.Slot}\", which is not declared.", nameof(measures));
+            }
+        }
+
+        var duplicate = Measures.GroupBy(m => m.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two measures have the id {duplicate.Key}.", nameof(measures));
+        }
+    }
+
+    /// <summary>Every measure.</summary>
+    public ImmutableArray<PolicyMeasure> Measures { get; }
+
+    /// <summary>The slots in evaluation order.</summary>
+    public ImmutableArray<SlotRule> Slots { get; }
+
+    /// <summary>The preference programs.</summary>
+    public ImmutableArray<PreferenceProgram> Programs { get; }
+
+    /// <summary>Conditions an importer may certify, by name.</summary>
+    public FrozenDictionary<string, ShipmentCondition> Conditions { get; }
+
+    /// <summary>The order in which slots' headings are declared on an entry.</summary>
+    public ImmutableArray<string> DeclarationOrder { get; }
+
+    /// <summary>The source of the declaration order.</summary>
+    public string DeclarationOrderSource { get; }
+
+    /// <summary>The program a symbol belongs to, or null.</summary>
+    public PreferenceProgram? FindProgram(string symbol) =>
+        Programs.FirstOrDefault(p => p.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>A rulebook with the same slots and programs and other measures (a scenario).</summary>
+    public Rulebook With(IEnumerable<PolicyMeasure> measures) =>
+        new(measures, Slots, Programs, Conditions.Values, DeclarationOrder, DeclarationOrderSource);
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using Levy.Core.Measures;
+using Levy.Core.Primitives;
+using Levy.Data.Locating;
+using Levy.Data.Tables;
+using YamlDotNet.RepresentationModel;
+
+namespace Levy.Data.Rulebook;
+
+/// <summary>Reads the product lists named in the rulebook's <c>product-lists.yaml</c> from the files of the data folder.</summary>
+internal static class ProductListReader
+{
+    internal sealed class ListDefinition
+    {
+        public string? File { get; set; }
+
+        public string Format { get; set; } = "csv";
+
+        public string? Code { get; set; }
+
+        public string? Heading { get; set; }
+
+        public string? From { get; set; }
+
+        public string? Until { get; set; }
+
+        public Dictionary<string, string>? Where { get; set; }
+
+        public List<string>? Paths { get; set; }
+
+        public IncludeDefinition? Include { get; set; }
+
+        public List<string>? Exclude { get; set; }
+
+        public List<DatedRule>? Dated { get; set; }
+
+        public string Source { get; set; } = string.Empty;
+    }
+
+    internal sealed class IncludeDefinition
+    {
+        public List<string>? Prefixes { get; set; }
+    }
+
+    internal sealed class DatedRule
+    {
+        public List<string>? Prefixes { get; set; }
+
+        public DateOnly From { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Source { get; set; }
+    }
+
+    internal sealed class ListsFile
+    {
+        public Dictionary<string, ListDefinition>? Lists { get; set; }
+    }
+
+    /// <summary>Reads every list.</summary>
+    /// <exception cref="RulebookException">A definition is malformed.</exception>
+    /// <exception cref="CsvDataException">A data file is missing or malformed.</exception>
+    internal static Dictionary<string, ProductSet> ReadAll(RulebookFiles rulebook, DataDirectory data)
+    {
+        ListsFile file = YamlRulebook.Read<ListsFile>(rulebook, "product-lists.yaml");
+        var result = new Dictionary<string, ProductSet>(StringComparer.Ordinal);
+        foreach ((string name, ListDefinition def) in file.Lists ?? [])
+        {
+            result[name] = Read(name, def, data);
+        }
+
+        return result;
+    }
+
+    private static ProductSet Read(string name, ListDefinition def, DataDirectory data)
+    {
+        var entries = new List<ProductListEntry>();
+        string where = def.File is null ? "rulebook/product-lists.yaml" : def.File;
+        if (def.File is not null)
+        {
+            string path = Path.Combine(data.Root, def.File);
+            switch (def.Format)
+            {
+                case "csv":
+                    ReadCsv(name, def, path, entries);
+                    break;
+                case "lines":
+                    if (!File.Exists(path))
+                    {
+                        throw new CsvDataException(def.File, 0, null, $"file not found: {path} (product list {name})");
+                    }
+
+                    int line = 0;
+                    foreach (string raw in File.ReadLines(path))
+                    {
+                        line++;
+                        string code = raw.Trim();
+                        if (code.Length == 0 || code.StartsWith('#'))
+                        {
+                            continue;
+                        }
+
+                        entries.Add(new ProductListEntry(ParseCode(code, def.File, line, "code")));
+                    }
+
+                    break;
+                case "yaml":
+                    ReadYaml(name, def, path, entries);
+                    break;
+                default:
+                    throw new RulebookException("product-lists.yaml", 0, $"list {name}: unknown format \"{def.Format}\" (csv, lines or yaml)");
+            }
+        }
+
+        foreach (string prefix in def.Include?.Prefixes ?? [])
+        {
+            entries.Add(new ProductListEntry(ParseCode(prefix, "product-lists.yaml", 0, name)));
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new RulebookException("product-lists.yaml", 0, $"list {name} is empty ({where})");
+        }
+
+        foreach (DatedRule rule in def.Dated ?? [])
+        {
+            var prefixes = (rule.Prefixes ?? []).Select(p => ParseCode(p, "product-lists.yaml", 0, name)).ToList();
+            for (int i = 0; i < entries.Count; i++)
+            {
+                ProductListEntry e = entries[i];
+                if (e.From is null && prefixes.Any(p => e.Prefix.IsWithin(p)))
+                {
+                    entries[i] = e with { From = rule.From };
+                }
+            }
+        }
+
+        var excluded = (def.Exclude ?? []).Select(p => ParseCode(p, "product-lists.yaml", 0, name)).ToList();
+        return new ProductSet(name, def.Source.Trim(), entries, excluded);
+    }
+
+    private static void ReadCsv(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    {
+        string codeColumn = def.Code ?? throw new RulebookException("product-lists.yaml", 0, $"list {name}: \"code\" (the column) is missing");
+        var required = new List<string> { codeColumn };
+        if (def.Heading is not null)
+        {
+            required.Add(def.Heading);
+        }
+
+        CsvTable table = CsvTable.Read(path, [.. required]);
+        foreach (CsvRecord row in table.Records)
+        {
+            if (def.Where is { } filters && filters.Any(f => !string.Equals(row[f.Key], f.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            string raw = row[codeColumn].Trim('"');
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            HtsCode code = ParseCode(raw, table.File, row.Line, codeColumn);
+            HtsCode? heading = def.Heading is null ? null : ParseCode(row.Required(def.Heading), table.File, row.Line, def.Heading);
+            entries.Add(new ProductListEntry(code, def.From is null ? null : row.OptionalDate(def.From), def.Until is null ? null : row.OptionalDate(def.Until), heading));
+        }
+    }
+
+    private static void ReadYaml(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CsvDataException(def.File!, 0, null, $"file not found: {path} (product list {name})");
+        }
+
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            stream.Load(reader);
+        }
+
+        foreach (string dotted in def.Paths ?? [])
+        {
+            YamlNode node = stream.Documents[0].RootNode;
+            foreach (string key in dotted.Split('.'))
+            {
+                node = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child)
+                    ? child
+                    : throw new RulebookException("product-lists.yaml", 0, $"list {name}: {def.File} has no key {dotted}");
+            }
+
+            if (node is not YamlSequenceNode seq)
+            {
+                throw new RulebookException("product-lists.yaml", 0, $"list {name}: {def.File} key {dotted} is not a list");
+            }
+
+            foreach (YamlNode item in seq)
+            {
+                string value = ((YamlScalarNode)item).Value ?? string.Empty;
+                entries.Add(new ProductListEntry(ParseCode(value, def.File!, (int)item.Start.Line, dotted)));
+            }
+        }
+    }
+
+    /// <summary>Parses a code or prefix as lists write it (dots optional); an odd number of digits is read as the prefix
+    /// one digit shorter would be ambiguous, so it is an error naming the file and line.</summary>
+    internal static HtsCode ParseCode(string raw, string file, int line, string column)
+    {
+        string digits = new(raw.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length > 10)
+        {
+            digits = digits[..10]; // ieepa_exempt_products.csv holds one 12-digit typo; its first 10 digits are the line
+        }
+
+        if (digits.Length is 2 or 4 or 6 or 8 or 10)
+        {
+            return HtsCode.FromDigits(ulong.Parse(digits, CultureInfo.InvariantCulture), digits.Length);
+        }
+
+        throw new CsvDataException(file, line, column, $"\"{column}\" is not an HTS code or prefix: \"{raw}\"");
+    }
+}
