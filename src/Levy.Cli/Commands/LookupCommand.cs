@@ -33,7 +33,7 @@ internal static class LookupCommand
         HtsCode code = HtsCode.Parse(parse.GetValue(Code)!);
         (HtsRevision revision, DateOnly? date) = RevisionOption.Resolve(cli, parse);
         TariffSchedule schedule = cli.Data.Archive.Get(revision.Id);
-        HtsProduct product = schedule.GetProduct(code);
+        HtsProduct product = schedule.FindProduct(code) ?? throw NotFound(schedule, code);
         LookupReport report = LookupReport.From(cli.Data.Catalogue, schedule, product, date);
 
         if (parse.GetValue(GlobalOptions.Json))
@@ -44,6 +44,13 @@ internal static class LookupCommand
 
         Render(cli.Console, report);
         return ExitCodes.Success;
+    }
+
+    internal static CliException NotFound(TariffSchedule schedule, HtsCode code)
+    {
+        HtsCode? nearest = schedule.Nearest(code);
+        return new CliException(ExitCodes.NotFound,
+            $"Unknown HTS code {code} in {schedule.Revision}" + (nearest is { } n ? $" (nearest: {n})." : "."));
     }
 
     private static void Render(IAnsiConsole console, LookupReport r)

@@ -80,12 +80,6 @@ public sealed class TariffSchedule
     /// code is not printed in this revision.</summary>
     public HtsProduct? FindProduct(HtsCode code) => _index.TryGetValue(code, out int i) ? ProductAt(i) : null;
 
-    /// <summary>The product at <paramref name="code"/>, with inherited rates and the full description path.</summary>
-    /// <exception cref="UnknownHtsCodeException">The code is not printed in this revision; the message names the nearest
-    /// code that is.</exception>
-    public HtsProduct GetProduct(HtsCode code) =>
-        FindProduct(code) ?? throw new UnknownHtsCodeException(code, Revision, Nearest(code));
-
     /// <summary>The product at line <paramref name="index"/>.</summary>
     public HtsProduct ProductAt(int index)
     {

@@ -7,5 +7,4 @@ namespace Levy.Web.Contracts;
 /// <param name="RevisionsLoaded">The revisions loaded into memory so far.</param>
 /// <param name="FirstDate">The first date covered.</param>
 /// <param name="Horizon">The last date covered.</param>
-/// <param name="QuoteEngine">Whether rate quotes are available.</param>
-public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon, bool QuoteEngine);
+public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon);

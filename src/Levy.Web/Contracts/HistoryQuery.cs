@@ -22,6 +22,10 @@ public sealed record HistoryQuery
     [FromQuery(Name = "to"), Description("Last date (yyyy-MM-dd). Default: the last date of the data.")]
     public string? To { get; init; }
 
+    /// <summary>Conditions the importer certifies.</summary>
+    [FromQuery(Name = "declare"), Description("A condition the importer certifies on every entry (repeatable).")]
+    public string[]? Declare { get; init; }
+
     /// <summary>The Special Program Indicator claimed.</summary>
     [FromQuery(Name = "program"), Description("Special Program Indicator claimed on every entry (S, KR…). Default: none.")]
     public string? Program { get; init; }

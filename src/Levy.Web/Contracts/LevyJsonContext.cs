@@ -13,6 +13,6 @@ namespace Levy.Web.Contracts;
 [JsonSerializable(typeof(CountriesResponse))]
 [JsonSerializable(typeof(CountryView))]
 [JsonSerializable(typeof(HealthResponse))]
-[JsonSerializable(typeof(QuoteReport))]
-[JsonSerializable(typeof(HistoryResponse))]
+[JsonSerializable(typeof(QuoteView))]
+[JsonSerializable(typeof(HistoryReport))]
 public sealed partial class LevyJsonContext : JsonSerializerContext;

@@ -51,6 +51,18 @@ public sealed record QuoteQuery
     [FromQuery(Name = "copper"), Description("Share of the value that is copper, 0 to 1. Default: the data's estimate.")]
     public string? Copper { get; init; }
 
+    /// <summary>Quantities in the units of the rate texts.</summary>
+    [FromQuery(Name = "quantity"), Description("Quantity with its unit, for specific duties: 1000kg, 12 doz. (repeatable).")]
+    public string[]? Quantity { get; init; }
+
+    /// <summary>Conditions the importer certifies.</summary>
+    [FromQuery(Name = "declare"), Description("A condition the importer certifies: us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, civil-aircraft (repeatable).")]
+    public string[]? Declare { get; init; }
+
+    /// <summary>Whether to include the trace of rules consulted.</summary>
+    [FromQuery(Name = "explain"), Description("true to include every rule consulted (trace). Default: false.")]
+    public string? Explain { get; init; }
+
     /// <summary>How the authorities combine.</summary>
     [FromQuery(Name = "stacking"), Description("legal (default: as the law says) or additive (every measure added up, for comparison).")]
     public string? Stacking { get; init; }

@@ -3,9 +3,7 @@ using Levy.Core.Countries;
 using Levy.Core.Reports;
 using Levy.Data;
 using Levy.Web.Contracts;
-using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Levy.Web.Endpoints;
 
@@ -32,7 +30,7 @@ public static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/health", GetHealth)
             .WithName("GetHealth")
-            .WithSummary("Whether the server is up, where its data comes from, and whether rate quotes are available.");
+            .WithSummary("Whether the server is up, where its data comes from and how much of it is loaded.");
         return app;
     }
 
@@ -70,7 +68,7 @@ public static class CatalogueEndpoints
             : Problems.UnknownCountry("key", new UnknownCountryException(key, data.Countries.Suggest(key)), StatusCodes.Status404NotFound);
     }
 
-    private static Ok<HealthResponse> GetHealth(LevyData data, [FromServices] IQuoteService? quotes) =>
+    private static Ok<HealthResponse> GetHealth(LevyData data) =>
         TypedResults.Ok(new HealthResponse("ok", data.Directory.Source, data.Catalogue.Revisions.Length, data.Archive.LoadedCount,
-            data.Catalogue.FirstDate, data.Catalogue.Horizon, quotes is not null));
+            data.Catalogue.FirstDate, data.Catalogue.Horizon));
 }

@@ -16,7 +16,7 @@ internal static class ProblemTitles
     internal const string InvalidChoice = "Invalid choice";
     internal const string InvalidProgram = "Invalid program";
     internal const string QueryTooLong = "Query too long";
-    internal const string EngineUnavailable = "Rate engine not available";
+    internal const string InvalidQuoteRequest = "Request not possible";
     internal const string DataUnavailable = "Data not available";
     internal const string InvalidDateRange = "Invalid date range";
 }

@@ -1,3 +1,4 @@
+using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Schedule;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ internal static class Problems
         BadInput(field, null, ProblemTitles.MissingParameter, $"The parameter \"{field}\" is required: give {example}.");
 
     /// <summary>404: a well-formed HTS code that the revision does not print; names the nearest code that it does.</summary>
-    internal static ProblemHttpResult UnknownCode(string field, UnknownHtsCodeException e) =>
+    internal static ProblemHttpResult UnknownCode(string field, UnknownProductException e) =>
         Problem(StatusCodes.Status404NotFound, ProblemTitles.UnknownCode, e.Message, field, e.Code.ToString(), new()
         {
             ["revision"] = e.Revision.ShortName,
@@ -38,14 +39,6 @@ internal static class Problems
             ["firstDate"] = e.First.ToString("yyyy-MM-dd"),
             ["horizon"] = e.Horizon.ToString("yyyy-MM-dd"),
         });
-
-    /// <summary>501: the rate engine is not part of this build yet.</summary>
-    internal static ProblemHttpResult EngineUnavailable() =>
-        TypedResults.Problem(
-            "Rate quotes need the rate engine, which this build of Levy does not include yet. Lookup, search and the " +
-            "revision list work; /api/v1/lines/{code} shows the ordinary rates and the Chapter 99 headings a line points to.",
-            statusCode: StatusCodes.Status501NotImplemented,
-            title: ProblemTitles.EngineUnavailable);
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string field, string? value, Dictionary<string, object?>? more)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
@@ -110,7 +111,7 @@ internal static class QueryInput
     internal static ProblemHttpResult? Product(TariffSchedule schedule, HtsCode code, string field, out HtsProduct product)
     {
         product = schedule.FindProduct(code)!;
-        return product is null ? Problems.UnknownCode(field, new UnknownHtsCodeException(code, schedule.Revision, schedule.Nearest(code))) : null;
+        return product is null ? Problems.UnknownCode(field, new UnknownProductException(code, schedule.Revision, schedule.Nearest(code))) : null;
     }
 
     internal static ProblemHttpResult? Country(CountryDirectory countries, string? text, string field, out Country country)
@@ -171,6 +172,24 @@ internal static class QueryInput
 
         return Problems.BadInput(field, text, ProblemTitles.InvalidNumber,
             $"{field} \"{text}\" must be a number from {min} to {max}, written with a dot (e.g. 0.25).");
+    }
+
+    /// <summary>Optional quantities with their units (<c>1000kg</c>, <c>12 doz.</c>).</summary>
+    internal static ProblemHttpResult? Quantities(string[]? texts, string field, out IReadOnlyList<Quantity> quantities)
+    {
+        var list = new List<Quantity>();
+        quantities = list;
+        foreach (string text in texts ?? [])
+        {
+            if (!Quantity.TryParse(text, out Quantity q))
+            {
+                return Problems.BadInput(field, text, ProblemTitles.InvalidNumber, $"{field} \"{text}\" is not a quantity with a unit (e.g. 1000kg, 12 doz.).");
+            }
+
+            list.Add(q);
+        }
+
+        return null;
     }
 
     internal static ProblemHttpResult? Flag(string? text, string field, out bool value)

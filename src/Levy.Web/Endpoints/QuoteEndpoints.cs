@@ -7,13 +7,12 @@ using Levy.Data;
 using Levy.Web.Contracts;
 using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Levy.Web.Endpoints;
 
 /// <summary>Rates: a quote for a product, origin and date with its full explanation (<c>GET /api/v1/quote</c>), and how
-/// it changed over time (<c>GET /api/v1/history</c>). Inputs are checked here; the answer comes from the registered
-/// <see cref="IQuoteService"/>, and is 501 while none is registered.</summary>
+/// it changed over time (<c>GET /api/v1/history</c>). The host reads and checks the query; the answer comes from the
+/// <see cref="IQuoteService"/>, whose complaints about the request become problem documents too.</summary>
 public static class QuoteEndpoints
 {
     /// <summary>Maps the endpoints under <c>/api/v1</c>.</summary>
@@ -25,31 +24,39 @@ public static class QuoteEndpoints
             .WithSummary("The duties on a product from a country on a date: each component with its Chapter 99 heading and legal citation, the total, the measures that did not apply and the assumptions made.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/history", GetHistory)
             .WithName("GetHistory")
-            .WithSummary("How the rate on a product from a country changed over 2025-2026: the periods over which the quote stays the same, with the policy event that starts each.")
+            .WithSummary("How the duty on a product from a country changed over 2025-2026: the periods over which the quote stays the same, with what starts each.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    private static Results<Ok<QuoteReport>, ProblemHttpResult> GetQuote(
-        [AsParameters] QuoteQuery query, LevyData data, TimeProvider clock, [FromServices] IQuoteService? quotes)
+    private static Results<Ok<QuoteView>, ProblemHttpResult> GetQuote(
+        [AsParameters] QuoteQuery query, LevyData data, TimeProvider clock, IQuoteService quotes)
     {
-        if (ReadQuoteRequest(query, data, clock, out QuoteRequest request, out Country country) is { } problem)
+        if (ReadQuoteRequest(query, data, clock, out QuoteRequest request) is { } problem)
         {
             return problem;
         }
 
-        return quotes is null ? Problems.EngineUnavailable() : TypedResults.Ok(QuoteReport.From(quotes.Quote(request), country.Name));
+        if (QueryInput.Flag(query.Explain, "explain", out bool explain) is { } badExplain)
+        {
+            return badExplain;
+        }
+
+        if (Ask(() => quotes.Quote(request), query, out RateQuote quote) is { } refused)
+        {
+            return refused;
+        }
+
+        QuoteView view = QuoteView.From(quote, data.Countries);
+        return TypedResults.Ok(explain ? view : view with { Trace = null });
     }
 
-    private static Results<Ok<HistoryResponse>, ProblemHttpResult> GetHistory(
-        [AsParameters] HistoryQuery query, LevyData data, [FromServices] IQuoteService? quotes)
+    private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes)
     {
         RevisionCatalogue catalogue = data.Catalogue;
         if (QueryInput.Code(query.Product, "product", out HtsCode product) is { } badProduct)
@@ -78,15 +85,9 @@ public static class QuoteEndpoints
             return Problems.BadInput("to", query.To, ProblemTitles.InvalidDateRange, $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
         }
 
-        if ((QueryInput.DateInData(catalogue, from, "from", out HtsRevision first) ?? QueryInput.DateInData(catalogue, to, "to", out _)) is { } outside)
+        if ((QueryInput.DateInData(catalogue, from, "from", out _) ?? QueryInput.DateInData(catalogue, to, "to", out _)) is { } outside)
         {
             return outside;
-        }
-
-        if (QueryInput.Product(data.Archive.Get(catalogue.ForDate(to).Id), product, "product", out _) is { } unknown
-            && data.Archive.Get(first.Id).FindProduct(product) is null)
-        {
-            return unknown;
         }
 
         if (QueryInput.Program(query.Program, "program", out string? program) is { } badProgram)
@@ -94,31 +95,29 @@ public static class QuoteEndpoints
             return badProgram;
         }
 
-        if (quotes is null)
+        var template = new QuoteRequest
         {
-            return Problems.EngineUnavailable();
+            Product = product, Origin = country.Iso, EntryDate = from, ClaimedProgram = program, Conditions = [.. query.Declare ?? []],
+        };
+        var asked = new QuoteQuery { Product = query.Product, Origin = query.Origin, Program = query.Program, Declare = query.Declare };
+        if (Ask(() => quotes.History(template, from, to), asked, out IReadOnlyList<HistorySegment> segments) is { } refused)
+        {
+            return refused;
         }
 
-        var request = new QuoteRequest { Product = product, Origin = country.Iso, EntryDate = from, ClaimedProgram = program };
-        IReadOnlyList<QuotePeriod> periods = quotes.History(request, from, to);
-        Dictionary<DateOnly, string> events = EventsByDate(catalogue);
-        return TypedResults.Ok(new HistoryResponse(product, country.Iso, country.Name, from, to, periods
-            .Select(p => new HistoryPeriodView(p.From, p.To, QuoteReport.Percent(p.Quote.TotalAdValorem), p.Quote.Chapter99Headings.ToList(),
-                p.Quote.Revision.ShortName, events.GetValueOrDefault(p.From)))
-            .ToList()));
+        return TypedResults.Ok(HistoryReport.Create(template, from, to, segments, data.Countries, catalogue));
     }
 
     /// <summary>Reads and checks every parameter of a quote; null when all are good.</summary>
-    internal static ProblemHttpResult? ReadQuoteRequest(QuoteQuery query, LevyData data, TimeProvider clock, out QuoteRequest request, out Country country)
+    private static ProblemHttpResult? ReadQuoteRequest(QuoteQuery query, LevyData data, TimeProvider clock, out QuoteRequest request)
     {
         request = null!;
-        country = null!;
         if (QueryInput.Code(query.Product, "product", out HtsCode product) is { } badProduct)
         {
             return badProduct;
         }
 
-        if (QueryInput.Country(data.Countries, query.Origin, "origin", out country) is { } badOrigin)
+        if (QueryInput.Country(data.Countries, query.Origin, "origin", out Country country) is { } badOrigin)
         {
             return badOrigin;
         }
@@ -128,20 +127,20 @@ public static class QuoteEndpoints
             return badDate;
         }
 
-        if (QueryInput.DateInData(data.Catalogue, date, "date", out HtsRevision revision) is { } outside)
+        if (QueryInput.DateInData(data.Catalogue, date, "date", out _) is { } outside)
         {
             return outside;
-        }
-
-        if (QueryInput.Product(data.Archive.Get(revision.Id), product, "product", out _) is { } unknown)
-        {
-            return unknown;
         }
 
         DateOnly loading = default;
         if ((query.LoadingDate is null ? null : QueryInput.Date(query.LoadingDate, "loadingDate", out loading)) is { } badLoading)
         {
             return badLoading;
+        }
+
+        if (QueryInput.Quantities(query.Quantity, "quantity", out IReadOnlyList<Quantity> quantities) is { } badQuantity)
+        {
+            return badQuantity;
         }
 
         ProblemHttpResult?[] problems =
@@ -168,26 +167,52 @@ public static class QuoteEndpoints
             LoadingDate = query.LoadingDate is null ? null : loading,
             ClaimedProgram = program,
             CustomsValue = value,
+            Quantities = [.. quantities],
             Mode = mode,
             UsContentShare = usContent,
             Metal = new MetalContent(steel, aluminum, copper),
+            Conditions = [.. query.Declare ?? []],
             Stacking = stacking ?? StackingMode.Legal,
         };
         return null;
     }
 
-    /// <summary>The policy event of each revision, by the day it takes legal effect (or the day the revision does).</summary>
-    private static Dictionary<DateOnly, string> EventsByDate(RevisionCatalogue catalogue)
+    /// <summary>Asks the engine; its complaints about the request become problem documents naming the parameter.</summary>
+    private static ProblemHttpResult? Ask<T>(Func<T> ask, QuoteQuery query, out T answer)
     {
-        var events = new Dictionary<DateOnly, string>();
-        foreach (HtsRevision r in catalogue.Revisions)
+        answer = default!;
+        try
         {
-            if (r.PolicyEvent is { } e)
-            {
-                events.TryAdd(r.PolicyEffectiveDate ?? r.EffectiveDate, e);
-            }
+            answer = ask();
+            return null;
         }
-
-        return events;
+        catch (UnknownProductException e)
+        {
+            return Problems.UnknownCode("product", e);
+        }
+        catch (DateOutsideDataException e)
+        {
+            return Problems.OutsideData("date", e);
+        }
+        catch (UnknownCountryException e)
+        {
+            return Problems.UnknownCountry("origin", e);
+        }
+        catch (InvalidQuoteRequestException e)
+        {
+            (string field, string? value) = e.Field switch
+            {
+                "product" => ("product", query.Product),
+                "program" => ("program", query.Program),
+                "loading_date" => ("loadingDate", query.LoadingDate),
+                "steel_share" => ("steel", query.Steel),
+                "aluminum_share" => ("aluminum", query.Aluminum),
+                "copper_share" => ("copper", query.Copper),
+                "us_content_share" => ("usContent", query.UsContent),
+                "conditions" => ("declare", string.Join(",", query.Declare ?? [])),
+                _ => (e.Field, null),
+            };
+            return Problems.BadInput(field, value, ProblemTitles.InvalidQuoteRequest, e.Message);
+        }
     }
 }

@@ -31,6 +31,7 @@ internal sealed partial class DataWarmup(LevyData data, TimeProvider clock, IOpt
             DateOnly today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
             DateOnly day = today < catalogue.FirstDate ? catalogue.FirstDate : today > catalogue.Horizon ? catalogue.Horizon : today;
             ScheduleSearchIndex.For(data.Archive.ForEntryDate(day));
+            _ = data.Engine; // reads the rulebook and its product lists
             foreach (HtsRevision r in catalogue.Revisions)
             {
                 stoppingToken.ThrowIfCancellationRequested();

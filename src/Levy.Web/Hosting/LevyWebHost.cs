@@ -1,6 +1,7 @@
 using Levy.Data;
 using Levy.Data.Json;
 using Levy.Web.Contracts;
+using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -24,6 +25,7 @@ public static class LevyWebHost
             .ValidateOnStart();
         services.AddSingleton(sp => LevyData.Open(sp.GetRequiredService<IOptions<LevyOptions>>().Value.DataDir));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IQuoteService, EngineQuoteService>();
         services.AddHostedService<DataWarmup>();
 
         services.ConfigureHttpJsonOptions(o =>

@@ -52,18 +52,6 @@ public class TariffScheduleTests
     }
 
     [Fact]
-    public void GetProduct_UnknownCode_ThrowsWithTheNearestPrintedCode()
-    {
-        TariffSchedule schedule = TestSchedules.Cars();
-
-        var e = Assert.Throws<UnknownHtsCodeException>(() => schedule.GetProduct(HtsCode.Parse("8703.23.01.99")));
-
-        Assert.Equal(HtsCode.Parse("8703.23.01.90"), e.Nearest);
-        Assert.Equal($"Unknown HTS code 8703.23.01.99 in {schedule.Revision} (nearest: 8703.23.01.90).", e.Message);
-        Assert.Equal(HtsCode.Parse("8703.23.01.90"), schedule.GetProduct(HtsCode.Parse("8703.23.01.90")).Code);
-    }
-
-    [Fact]
     public void LinesWithin_Heading_ListsCodedDescendantsInOrder()
     {
         var codes = TestSchedules.Cars().LinesWithin(HtsCode.Parse("8703")).Select(l => l.Code.ToString()).ToList();

@@ -63,12 +63,12 @@ public sealed class CatalogueEndpointsTests(LevyWebFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task GetHealth_SaysWhereTheDataComesFromAndThatQuotesAreOff()
+    public async Task GetHealth_SaysWhereTheDataComesFrom()
     {
         JsonElement health = await ApiAssert.Json(await _client.GetAsync("/api/v1/health", Cancel));
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(LevyWebFactory.Data.Catalogue.Revisions.Length, health.GetProperty("revisions").GetInt32());
-        Assert.False(health.GetProperty("quoteEngine").GetBoolean());
+        Assert.Equal("--data-dir", health.GetProperty("dataSource").GetString());
     }
 }
