@@ -84,6 +84,7 @@ public static class LevyCli
             RateCommand.Create(context),
             RateCommand.Create(context, "explain", explain: true),
             HistoryCommand.Create(context),
+            DataCommand.Create(context),
         };
         return root;
     }

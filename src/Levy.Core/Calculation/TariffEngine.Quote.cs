@@ -149,7 +149,10 @@ public sealed partial class TariffEngine
                     throw new InvalidQuoteRequestException("program", $"{p.Name} ({program}) cannot be claimed for products of {Request.Origin}; it covers {beneficiaries}.");
                 }
 
+                // A claim on a line whose General rate is already Free is still a claim (it matters for the USMCA
+                // exemptions of the IEEPA and Section 122 duties), even though the Special column is blank.
                 Rate granted = (Product.Special?.Rate as PreferentialRates)?.ForProgram(program)
+                    ?? (Product.General?.Rate is FreeRate ? FreeRate.Instance : null)
                     ?? throw new InvalidQuoteRequestException("program",
                         $"{Product.RateSource} does not grant {program}: its Special column reads \"{Product.Special?.Text ?? "(blank)"}\".");
                 BaseRate = granted;

@@ -131,7 +131,7 @@ internal static class StackingRules
             q.Components.Add(new QuoteComponent(exemption.Measure.Authority, exemption.Measure.Program, NullIfEmpty(exemption.Measure.Heading),
                 ComponentKind.Exemption, exemption.Printed, 0m, remainder is null ? 1m : metalShare, null, exemption.Measure.Id, exemption.Period.Source,
                 remainder is null
-                    ? $"Exempt: {exemption.Measure.Citation}."
+                    ? $"Exempt: {exemption.Measure.Citation}{ListEntry(exemption)}."
                     : $"Exempt on the {PercentText.Of(metalShare)} of value charged under Section 232: {exemption.Measure.Citation}."));
         }
 
@@ -302,6 +302,9 @@ internal static class StackingRules
             NoChangeRate.Instance, 0m, us, null, "reciprocal-us-content", "EO 14257 sec. 3(d); U.S. note 2(v)",
             $"The U.S. content ({PercentText.Of(us)} of value, at least 20%) is not subject to the reciprocal duty."));
     }
+
+    private static string ListEntry(Candidate c) =>
+        c.Entry is { } e && c.Measure.Products is { } list ? $" (listed as {e.Prefix} in {list.Name})" : string.Empty;
 
     private static string Describe(Candidate exemption) =>
         exemption.Measure.Heading.IsEmpty ? exemption.Measure.Citation : $"{exemption.Measure.Citation} ({exemption.Measure.Heading})";

@@ -50,8 +50,16 @@ public sealed class CsvTable
             throw new CsvDataException(Path.GetFileName(path), 0, null, $"file not found: {path}");
         }
 
+        return ParseFile(System.IO.File.ReadAllText(path), Path.GetFileName(path), requiredColumns);
+    }
+
+    /// <summary>Parses the whole text of a CSV file: comment lines (<c>#</c>) before the header are dropped, and line
+    /// numbers in messages count them.</summary>
+    /// <exception cref="CsvDataException">The text is empty or lacks a required column.</exception>
+    internal static CsvTable ParseFile(string allText, string file, params string[] requiredColumns)
+    {
         // Comment lines before the header (country_eo_exempt_products.csv starts with '#' lines) are dropped here.
-        string[] allLines = System.IO.File.ReadAllLines(path);
+        string[] allLines = allText.Split('\n');
         int skip = 0;
         while (skip < allLines.Length && allLines[skip].TrimStart('\uFEFF').StartsWith('#'))
         {
@@ -59,7 +67,7 @@ public sealed class CsvTable
         }
 
         string text = string.Join('\n', allLines.Skip(skip));
-        return Parse(text, Path.GetFileName(path), skip, requiredColumns);
+        return Parse(text, file, skip, requiredColumns);
     }
 
     /// <summary>Parses CSV text.</summary>
