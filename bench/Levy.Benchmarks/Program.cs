@@ -15,4 +15,10 @@ if (args is ["retained"])
     return;
 }
 
+if (args is ["duty-lines", var lines])
+{
+    DutyMillionLines.Run(long.Parse(lines, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -85,6 +85,7 @@ public static class LevyCli
             RateCommand.Create(context, "explain", explain: true),
             HistoryCommand.Create(context),
             DataCommand.Create(context),
+            DutyCommand.Create(context),
         };
         return root;
     }
@@ -101,6 +102,7 @@ public static class LevyCli
         DataNotFoundException e => (ExitCodes.DataError, e.Message),
         InvalidScheduleDataException e => (ExitCodes.DataError, e.Message),
         CsvDataException e => (ExitCodes.DataError, e.Message),
+        Data.Batch.DutyInputException e => (ExitCodes.InvalidInput, e.Message),
         RulebookException e => (ExitCodes.DataError, e.Message),
         AggregateException { InnerExceptions.Count: > 0 } e => Describe(e.InnerExceptions[0]),
         _ => (ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}"),

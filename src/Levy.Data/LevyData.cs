@@ -13,6 +13,10 @@ namespace Levy.Data;
 /// <remarks>Thread-safe; meant to be shared for the life of a process (a singleton in the web host).</remarks>
 public sealed class LevyData
 {
+    private readonly Lazy<FeeSchedule> _fees;
+    private readonly Lazy<PolicyRulebook> _policy;
+    private readonly Lazy<TariffEngine> _engine;
+
     private LevyData(DataDirectory directory, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries)
     {
         Directory = directory;
@@ -20,12 +24,10 @@ public sealed class LevyData
         Catalogue = catalogue;
         Countries = countries;
         Archive = new ScheduleArchive(directory, catalogue);
+        _fees = new Lazy<FeeSchedule>(() => FeeScheduleReader.Read(rulebook));
         _policy = new Lazy<PolicyRulebook>(() => PolicyRulebookReader.Read(Rulebook, Directory, Countries, Catalogue));
         _engine = new Lazy<TariffEngine>(() => CreateEngine(Policy.Rulebook));
     }
-
-    private readonly Lazy<PolicyRulebook> _policy;
-    private readonly Lazy<TariffEngine> _engine;
 
     /// <summary>The policy rulebook with its product lists, read on first use.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed.</exception>
@@ -52,6 +54,10 @@ public sealed class LevyData
 
     /// <summary>The HTS revisions, loaded on demand.</summary>
     public ScheduleArchive Archive { get; }
+
+    /// <summary>The entry fees and thresholds of the rulebook (<c>fees.yaml</c>), read on first use.</summary>
+    /// <exception cref="RulebookException">fees.yaml is malformed (thrown on first use).</exception>
+    public FeeSchedule Fees => _fees.Value;
 
     /// <summary>Opens the data: finds the folder, reads the catalogue and the country tables. Revisions load on demand.</summary>
     /// <param name="dataDir">An explicit data folder, or null to search (<see cref="DataLocator"/>).</param>

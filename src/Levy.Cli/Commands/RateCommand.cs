@@ -101,7 +101,7 @@ internal static class RateCommand
         DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
             ? RevisionOption.ParseDate(d, "--date")
             : DateOnly.FromDateTime(DateTime.Today);
-        RateQuote quote = cli.Data.Engine.Quote(Request(cli, parse, date));
+        RateQuote quote = cli.Data.Engine.Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
         QuoteView view = QuoteView.From(quote, cli.Data.Countries);
         if (parse.GetValue(GlobalOptions.Json))
         {

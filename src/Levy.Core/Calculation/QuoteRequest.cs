@@ -50,6 +50,10 @@ public sealed record QuoteRequest
     /// <summary>Quantities in the units of the rate texts (e.g. kg, liters), for specific duties.</summary>
     public ImmutableArray<Quantity> Quantities { get; init; } = ImmutableArray<Quantity>.Empty;
 
+    /// <summary>True to record every rule consulted in <see cref="RateQuote.Trace"/> (<c>levy explain</c>); reasons and
+    /// assumptions are always given.</summary>
+    public bool Trace { get; init; }
+
     /// <summary>How authorities combine: as the law says (default), or simply added up for comparison.</summary>
     public StackingMode Stacking { get; init; } = StackingMode.Legal;
 }

@@ -4,12 +4,21 @@ using Levy.Core.Measures;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
+using Levy.Core.Text;
 
 namespace Levy.Core.Calculation;
 
 public sealed partial class TariffEngine
 {
-    /// <summary>Quotes the duty on a product from a country on a date.</summary>
+    private CountrySet? _column2;
+
+    /// <summary>The column-2 countries (group COLUMN2).</summary>
+    internal CountrySet Column2 => _column2 ??= CountrySet.Create("COLUMN2", Countries.GroupMembers("COLUMN2"));
+
+    /// <summary>The heading declared for the U.S. content of an article (9903.01.34).</summary>
+    internal HtsCode UsContentHeading { get; } = HtsCode.Parse("9903.01.34");
+
+    /// <summary>Quotes the duty on a product from a country on a date, with every reason.</summary>
     /// <param name="request">The question.</param>
     /// <returns>The components, the total, what did not apply and why, and the defaults assumed.</returns>
     /// <exception cref="DateOutsideDataException">The entry date is outside the data.</exception>
@@ -20,371 +29,239 @@ public sealed partial class TariffEngine
     public RateQuote Quote(QuoteRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var q = new QuoteState(this, request);
-        q.Validate();
-        q.SelectProduct();
-        q.SelectBase();
-        q.CollectCandidates();
-        for (int slot = 0; slot < Rulebook.Slots.Length; slot++)
+        Validate(request);
+        ProductPlan plan = PlanFor(request.Product, request.EntryDate);
+        var explain = new Explanation(request.Trace);
+        if (explain.TraceEnabled)
         {
-            StackingRules.ResolveSlot(q, slot);
+            explain.Trace($"Entry date {request.EntryDate:yyyy-MM-dd}: the text of HTS {plan.Revision} governs (legal timeline); epoch {plan.Start:yyyy-MM-dd} to {plan.End.AddDays(-1):yyyy-MM-dd}.");
+        }
+        ValidateProgram(request, plan, explain);
+        QuoteInputs inputs = QuoteInputs.Of(request);
+        StackingRules.Components buffer = default;
+        int count = StackingRules.Evaluate(this, plan, in inputs, ref buffer, out StackingRules.BaseDuty baseDuty, explain);
+        if (explain.TraceEnabled)
+        {
+            explain.Trace($"Base: {baseDuty.ColumnName} rate of {plan.Product.RateSource}: {baseDuty.Rate}.");
         }
 
-        StackingRules.ApplyUsContent(q);
-        return q.Build();
+        var components = ImmutableArray.CreateBuilder<QuoteComponent>(count + 1);
+        components.Add(new QuoteComponent(Authority.Mfn, baseDuty.ColumnName, null, ComponentKind.Base, baseDuty.Rate, baseDuty.AdValorem, 1m, null, "mfn",
+            $"HTS {plan.Revision}, {plan.Product.RateSource} ({baseDuty.ColumnName})", BaseExplanation(request, baseDuty)));
+        var evaluated = new List<StackingRules.Evaluated>(count);
+        for (int i = 0; i < count; i++)
+        {
+            evaluated.Add(buffer[i]);
+        }
+
+        foreach (StackingRules.Evaluated e in evaluated.OrderBy(e => DeclarationRank(e)).ThenBy(e => e.Heading))
+        {
+            components.Add(Describe(e, baseDuty));
+        }
+
+        return new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. explain.NotAppliedMeasures], [.. explain.Assumptions.Distinct()], [.. explain.Rules]);
     }
 
-    /// <summary>The state of one quote while it is computed; the stacking rules read and write it.</summary>
-    internal sealed class QuoteState
+    /// <summary>Evaluates a plan for one origin and set of declarations without explanations and without allocating:
+    /// the unit of work of panels and batches.</summary>
+    /// <param name="plan">The product in an epoch (<see cref="PlanFor(HtsCode, int)"/>).</param>
+    /// <param name="inputs">Origin and declarations (a claimed program must be valid; <see cref="Quote"/> checks it).</param>
+    /// <returns>The duties by authority.</returns>
+    public QuoteTotals Evaluate(ProductPlan plan, in QuoteInputs inputs)
     {
-        internal QuoteState(TariffEngine engine, QuoteRequest request)
+        ArgumentNullException.ThrowIfNull(plan);
+        StackingRules.Components buffer = default;
+        int count = StackingRules.Evaluate(this, plan, in inputs, ref buffer, out StackingRules.BaseDuty baseDuty, null);
+        var totals = new QuoteTotals();
+        bool unknown = baseDuty.AdValorem is null;
+        totals.Add(Authority.Mfn, baseDuty.AdValorem ?? 0m);
+        for (int i = 0; i < count; i++)
         {
-            Engine = engine;
-            Request = request;
-            Outcomes = new SlotOutcome?[engine.Rulebook.Slots.Length];
-            Candidates = new List<Candidate>[engine.Rulebook.Slots.Length];
-            for (int i = 0; i < Candidates.Length; i++)
+            StackingRules.Evaluated e = buffer[i];
+            if (e.AdValorem is { } a)
             {
-                Candidates[i] = [];
-            }
-        }
-
-        internal TariffEngine Engine { get; }
-
-        internal QuoteRequest Request { get; }
-
-        internal HtsRevisionId Revision { get; private set; }
-
-        internal HtsProduct Product { get; private set; } = null!;
-
-        internal bool IsColumn2 { get; private set; }
-
-        internal Rate BaseRate { get; private set; } = FreeRate.Instance;
-
-        internal string BaseColumn { get; private set; } = "General";
-
-        /// <summary>The ordinary duty as a fraction of value, when known.</summary>
-        internal decimal? BaseAdValorem { get; private set; }
-
-        internal List<Candidate>[] Candidates { get; }
-
-        internal SlotOutcome?[] Outcomes { get; }
-
-        internal List<QuoteComponent> Components { get; } = [];
-
-        internal List<NotAppliedMeasure> NotApplied { get; } = [];
-
-        internal List<string> Assumptions { get; } = [];
-
-        internal List<string> Trace { get; } = [];
-
-        internal void Validate()
-        {
-            if (!Request.Product.IsTariffLine && !Request.Product.IsStatisticalLine)
-            {
-                throw new InvalidQuoteRequestException("product", $"A quote needs an 8- or 10-digit HTS code; {Request.Product} is a {Request.Product.Length}-digit heading.");
-            }
-
-            if (Engine.Countries.FindByIso(Request.Origin) is null)
-            {
-                throw new UnknownCountryException(Request.Origin.Value, Engine.Countries.Suggest(Request.Origin.Value));
-            }
-
-            CheckShare(Request.Metal.Steel, "steel_share");
-            CheckShare(Request.Metal.Aluminum, "aluminum_share");
-            CheckShare(Request.Metal.Copper, "copper_share");
-            CheckShare(Request.UsContentShare, "us_content_share");
-            if (Request.LoadingDate is { } loaded && loaded > Request.EntryDate)
-            {
-                throw new InvalidQuoteRequestException("loading_date", $"The loading date {loaded:yyyy-MM-dd} is after the entry date {Request.EntryDate:yyyy-MM-dd}.");
-            }
-
-            foreach (string c in Request.Conditions)
-            {
-                if (!Engine.Rulebook.Conditions.ContainsKey(c))
-                {
-                    throw new InvalidQuoteRequestException("conditions",
-                        $"Unknown condition \"{c}\"; the rulebook knows: {string.Join(", ", Engine.Rulebook.Conditions.Keys.Order())}.");
-                }
-            }
-
-            static void CheckShare(decimal? share, string field)
-            {
-                if (share is { } s && (s < 0 || s > 1))
-                {
-                    throw new InvalidQuoteRequestException(field, $"{field} must be between 0 and 1 (got {s}).");
-                }
-            }
-        }
-
-        internal void SelectProduct()
-        {
-            Revision = Engine.Timeline.ForDate(Request.EntryDate);
-            TariffSchedule schedule = Engine.Schedule(Revision);
-            Product = schedule.FindProduct(Request.Product)
-                ?? throw new UnknownProductException(Request.Product, Revision, schedule.Nearest(Request.Product));
-            Trace.Add($"Entry date {Request.EntryDate:yyyy-MM-dd}: the text of HTS {Revision} governs (legal timeline).");
-        }
-
-        internal void SelectBase()
-        {
-            IsColumn2 = Engine.Countries.IsMember(Request.Origin, "COLUMN2");
-            string? program = Request.ClaimedProgram;
-            if (program is not null)
-            {
-                PreferenceProgram p = Engine.Rulebook.FindProgram(program)
-                    ?? throw new InvalidQuoteRequestException("program", $"Unknown program \"{program}\"; Special Program Indicators include S (USMCA), KR, JP, AU, P (CAFTA-DR)…");
-                if (IsColumn2)
-                {
-                    throw new InvalidQuoteRequestException("program", $"Products of {Request.Origin} take column 2 rates and cannot claim {program}.");
-                }
-
-                if (!p.Period.Contains(Request.EntryDate))
-                {
-                    throw new InvalidQuoteRequestException("program", $"{p.Name} ({program}) is not in force on {Request.EntryDate:yyyy-MM-dd} ({p.Source}).");
-                }
-
-                if (p.CountriesChecked && p.Countries is { } beneficiaries && !beneficiaries.Contains(Request.Origin))
-                {
-                    throw new InvalidQuoteRequestException("program", $"{p.Name} ({program}) cannot be claimed for products of {Request.Origin}; it covers {beneficiaries}.");
-                }
-
-                // A claim on a line whose General rate is already Free is still a claim (it matters for the USMCA
-                // exemptions of the IEEPA and Section 122 duties), even though the Special column is blank.
-                Rate granted = (Product.Special?.Rate as PreferentialRates)?.ForProgram(program)
-                    ?? (Product.General?.Rate is FreeRate ? FreeRate.Instance : null)
-                    ?? throw new InvalidQuoteRequestException("program",
-                        $"{Product.RateSource} does not grant {program}: its Special column reads \"{Product.Special?.Text ?? "(blank)"}\".");
-                BaseRate = granted;
-                BaseColumn = $"Special ({program})";
-                if (!p.CountriesChecked)
-                {
-                    Assumptions.Add($"{p.Name}: beneficiary status of {Request.Origin} is not checked by Levy.");
-                }
-            }
-            else if (IsColumn2 && Product.Other is { } other)
-            {
-                BaseRate = other.Rate;
-                BaseColumn = "Column 2";
+                totals.Add(e.Candidate?.Measure.Authority ?? Authority.IeepaReciprocal, a);
             }
             else
             {
-                BaseRate = Product.General?.Rate ?? FreeRate.Instance;
-                BaseColumn = "General";
-                SuggestPrograms();
-            }
-
-            BaseAdValorem = RateAdValorem.Of(BaseRate, Request.CustomsValue, Request.Quantities);
-            Trace.Add($"Base: {BaseColumn} rate of {Product.RateSource}: {BaseRate}.");
-        }
-
-        private void SuggestPrograms()
-        {
-            if (Product.Special?.Rate is not PreferentialRates special)
-            {
-                return;
-            }
-
-            foreach (PreferentialRate g in special.Groups)
-            {
-                foreach (string symbol in g.Programs)
-                {
-                    PreferenceProgram? p = Engine.Rulebook.FindProgram(symbol);
-                    if (p is { CountriesChecked: true, Countries: { } c } && c.Contains(Request.Origin) && p.Period.Contains(Request.EntryDate))
-                    {
-                        Assumptions.Add($"No preference claimed: {p.Name} ({symbol}) would give {g.Rate} if the goods qualify (claim it with the program option).");
-                        return;
-                    }
-                }
+                unknown = true;
             }
         }
 
-        internal void CollectCandidates()
+        totals.NeedsValue = unknown;
+        decimal sum = 0;
+        for (int a = 0; a < 8; a++)
         {
-            int[] indexes = Engine.CandidatesFor(Product.Code, Product);
-            foreach (int i in indexes)
-            {
-                PolicyMeasure m = Engine.Rulebook.Measures[i];
-                MeasurePeriod? period = m.PeriodOn(Request.EntryDate);
-                if (period is null)
-                {
-                    continue;
-                }
-
-                CountrySet countries = Engine.CountriesOf(m, i, Revision);
-                if (!countries.Contains(Request.Origin))
-                {
-                    continue;
-                }
-
-                ProductListEntry? entry = null;
-                if (m.Products is { } products && !m.FootnoteLinked)
-                {
-                    entry = products.Find(Product.Code, Request.EntryDate);
-                    if (entry is { } e && m.ProductListHeading is { } h && e.Heading != h)
-                    {
-                        entry = FindWithHeading(products, h);
-                    }
-
-                    entry ??= m.AlsoProducts.Select(a => a.Find(Product.Code, Request.EntryDate)).FirstOrDefault(x => x is not null);
-                    if (entry is null)
-                    {
-                        continue;
-                    }
-                }
-
-                if (m.ExcludedProducts is { } excluded && excluded.Contains(Product.Code, Request.EntryDate))
-                {
-                    NotApplied.Add(new(m.Id, m.Authority, NullIfEmpty(m.Heading), $"product excluded ({excluded.Name})"));
-                    continue;
-                }
-
-                if (m.RequiresProgram is { } needed && !ProgramMatches(needed))
-                {
-                    NotApplied.Add(new(m.Id, m.Authority, NullIfEmpty(m.Heading), $"applies only when {Engine.Rulebook.FindProgram(needed)?.Name ?? needed} ({needed}) is claimed"));
-                    continue;
-                }
-
-                if (m.UnlessProgram is { } unless && ProgramMatches(unless))
-                {
-                    NotApplied.Add(new(m.Id, m.Authority, NullIfEmpty(m.Heading), $"does not apply when {Engine.Rulebook.FindProgram(unless)?.Name ?? unless} ({unless}) is claimed"));
-                    continue;
-                }
-
-                if (m.RequiresCondition is { } condition && !Request.Conditions.Contains(condition, StringComparer.OrdinalIgnoreCase))
-                {
-                    NotApplied.Add(new(m.Id, m.Authority, NullIfEmpty(m.Heading), $"applies only if the importer certifies: {Engine.Rulebook.Conditions[condition].Description}"));
-                    continue;
-                }
-
-                if (m.InTransit is { } transit && Request.LoadingDate is { } loaded && loaded < transit.LoadedBefore
-                    && (transit.EnteredBefore is not { } by || Request.EntryDate < by))
-                {
-                    NotApplied.Add(new(m.Id, m.Authority, NullIfEmpty(m.Heading),
-                        $"goods in transit: loaded {loaded:yyyy-MM-dd}, before {transit.LoadedBefore:yyyy-MM-dd}" + (transit.InTransitHeadingText())));
-                    if (transit.Heading is { } th)
-                    {
-                        Components.Add(new QuoteComponent(m.Authority, m.Program + " (in transit)", th, ComponentKind.Exemption, NoChangeRate.Instance,
-                            0m, 0m, null, m.Id + "/in-transit", period.Source, "Loaded before the measure took effect: the in-transit heading is declared."));
-                    }
-
-                    continue;
-                }
-
-                HeadingText? text = m.Heading.IsEmpty ? null : Engine.FindHeading(m.Heading, Revision);
-                if (!m.Heading.IsEmpty && text is null)
-                {
-                    throw new InvalidOperationException($"Measure {m.Id}: heading {m.Heading} is not printed in {Revision} or any later revision.");
-                }
-
-                Candidates[Engine.SlotIndex(m.Slot)].Add(Candidate.Create(this, m, period, text, entry));
-            }
-
-            ProductListEntry? FindWithHeading(ProductSet set, HtsCode heading)
-            {
-                foreach (ProductListEntry e in set.Entries)
-                {
-                    if (e.Heading == heading && Product.Code.IsWithin(e.Prefix) && e.IsInForce(Request.EntryDate))
-                    {
-                        return e;
-                    }
-                }
-
-                return null;
-            }
+            sum += totals[(Authority)a];
         }
 
-        internal bool ProgramMatches(string needed)
-        {
-            if (Request.ClaimedProgram is not { } claimed)
-            {
-                return false;
-            }
-
-            PreferenceProgram? p = Engine.Rulebook.FindProgram(needed);
-            return p is not null ? p.Symbols.Contains(claimed, StringComparer.OrdinalIgnoreCase) : string.Equals(needed, claimed, StringComparison.OrdinalIgnoreCase);
-        }
-
-        internal RateColumn ColumnFor(PolicyMeasure m) =>
-            m.RateColumn ?? (IsColumn2 ? RateColumn.Other : Request.ClaimedProgram is not null ? RateColumn.Special : RateColumn.General);
-
-        internal RateQuote Build()
-        {
-            var ordered = ImmutableArray.CreateBuilder<QuoteComponent>(Components.Count + 1);
-            ordered.Add(new QuoteComponent(Authority.Mfn, BaseColumn, null, ComponentKind.Base, BaseRate, BaseAdValorem, 1m, null, "mfn",
-                $"HTS {Revision}, {Product.RateSource} ({BaseColumn})", BaseExplanation()));
-            ordered.AddRange(Components.OrderBy(c => DeclarationRank(c)).ThenBy(c => c.Heading));
-            return new RateQuote(Request, Revision, Product, ordered.ToImmutable(), [.. NotApplied], [.. Assumptions.Distinct()], [.. Trace]);
-        }
-
-        private int DeclarationRank(QuoteComponent c)
-        {
-            string slot = c.MeasureId.Length > 0 ? Engine.Rulebook.Measures.FirstOrDefault(m => c.MeasureId.StartsWith(m.Id, StringComparison.Ordinal))?.Slot ?? string.Empty : string.Empty;
-            int rank = Engine.Rulebook.DeclarationOrder.IndexOf(slot);
-            return rank < 0 ? int.MaxValue : rank;
-        }
-
-        private string BaseExplanation() => BaseColumn switch
-        {
-            "Column 2" => $"{Request.Origin} is a column 2 country (General Note 3(b)).",
-            "General" => "Column 1 General (normal trade relations) rate.",
-            _ => $"Preference claimed under {BaseColumn}.",
-        };
-
-        private static HtsCode? NullIfEmpty(HtsCode code) => code.IsEmpty ? null : code;
+        totals.Total = unknown ? null : sum;
+        return totals;
     }
 
-    /// <summary>A measure that covers the line, with its rate read from the heading.</summary>
-    internal sealed record Candidate(PolicyMeasure Measure, MeasurePeriod Period, HeadingText? Text, MeasureKind Kind, Rate Printed,
-        decimal Rate, DutyBasis Basis, ProductListEntry? Entry, string RateSource)
+    /// <summary>True when the claimed program is (one of the symbols of) the needed program.</summary>
+    internal bool ProgramMatches(string needed, string? claimed)
     {
-        internal static Candidate Create(QuoteState q, PolicyMeasure m, MeasurePeriod period, HeadingText? text, ProductListEntry? entry)
+        if (claimed is null)
         {
-            if (text is null)
+            return false;
+        }
+
+        PreferenceProgram? p = Rulebook.FindProgram(needed);
+        return p is not null ? p.Symbols.Contains(claimed, StringComparer.OrdinalIgnoreCase) : string.Equals(needed, claimed, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void Validate(QuoteRequest request)
+    {
+        if (!request.Product.IsTariffLine && !request.Product.IsStatisticalLine)
+        {
+            throw new InvalidQuoteRequestException("product", $"A quote needs an 8- or 10-digit HTS code; {request.Product} is a {request.Product.Length}-digit heading.");
+        }
+
+        if (Countries.FindByIso(request.Origin) is null)
+        {
+            throw new UnknownCountryException(request.Origin.Value, Countries.Suggest(request.Origin.Value));
+        }
+
+        CheckShare(request.Metal.Steel, "steel_share");
+        CheckShare(request.Metal.Aluminum, "aluminum_share");
+        CheckShare(request.Metal.Copper, "copper_share");
+        CheckShare(request.UsContentShare, "us_content_share");
+        if (request.CustomsValue is < 0)
+        {
+            throw new InvalidQuoteRequestException("value", $"The customs value cannot be negative (got {request.CustomsValue}).");
+        }
+
+        if (request.LoadingDate is { } loaded && loaded > request.EntryDate)
+        {
+            throw new InvalidQuoteRequestException("loading_date", $"The loading date {loaded:yyyy-MM-dd} is after the entry date {request.EntryDate:yyyy-MM-dd}.");
+        }
+
+        foreach (string c in request.Conditions)
+        {
+            if (!Rulebook.Conditions.ContainsKey(c))
             {
-                return new Candidate(m, period, null, m.Kind ?? MeasureKind.Exemption, NoChangeRate.Instance, 0m, DutyBasis.FullValue, entry, "rulebook");
+                throw new InvalidQuoteRequestException("conditions",
+                    $"Unknown condition \"{c}\"; the rulebook knows: {string.Join(", ", Rulebook.Conditions.Keys.Order())}.");
             }
+        }
 
-            RateColumn column = q.ColumnFor(m);
-            RateCell? cell = column switch
+        static void CheckShare(decimal? share, string field)
+        {
+            if (share is { } s && (s < 0 || s > 1))
             {
-                RateColumn.Other => text.Line.Other ?? text.Line.General,
-                RateColumn.Special => text.Line.Special ?? text.Line.General,
-                _ => text.Line.General,
-            };
-            Rate printed = cell?.Rate ?? NoChangeRate.Instance;
-            string where = $"{m.Heading} ({column} column, HTS {text.Revision}{(text.Retroactive ? ", applied retroactively" : string.Empty)})";
-
-            if (m.RateOverride is { } o)
-            {
-                return new Candidate(m, period, text, m.Kind ?? MeasureKind.Additional, printed, o.Percent / 100m, DutyBasis.FullValue, entry,
-                    $"rulebook rate {o.Percent}%: {o.Reason}");
+                throw new InvalidQuoteRequestException(field, $"{field} must be between 0 and 1 (got {s}).");
             }
-
-            (MeasureKind kind, decimal rate, DutyBasis basis) = HeadingTerms.Read(printed);
-            if (m.Kind is { } fixedKind)
-            {
-                if (fixedKind == MeasureKind.Exemption)
-                {
-                    (kind, rate) = (MeasureKind.Exemption, 0m);
-                }
-                else if (fixedKind == MeasureKind.Floor && printed is AdValoremRate floor)
-                {
-                    (kind, rate) = (MeasureKind.Floor, floor.Fraction);
-                }
-            }
-
-            return new Candidate(m, period, text, kind, printed, rate, basis, entry, where);
         }
     }
 
-    /// <summary>What a slot did: its winner (null when nothing applied) and the share of value the duty was charged on.</summary>
-    internal sealed record SlotOutcome(Candidate? Winner, bool Charged, decimal Share);
-}
+    private void ValidateProgram(QuoteRequest request, ProductPlan plan, Explanation explain)
+    {
+        HtsProduct product = plan.Product;
+        if (request.ClaimedProgram is not { } program)
+        {
+            if (!Column2.Contains(request.Origin))
+            {
+                SuggestPrograms(request, product, explain);
+            }
 
-/// <summary>Helper for in-transit messages.</summary>
-internal static class InTransitText
-{
-    internal static string InTransitHeadingText(this InTransitException t) =>
-        (t.EnteredBefore is { } e ? $" and entered before {e:yyyy-MM-dd}" : string.Empty) + (t.Heading is { } h ? $" ({h})" : string.Empty);
+            return;
+        }
+
+        PreferenceProgram p = Rulebook.FindProgram(program)
+            ?? throw new InvalidQuoteRequestException("program", $"Unknown program \"{program}\"; Special Program Indicators include S (USMCA), KR, JP, AU, P (CAFTA-DR)…");
+        if (Column2.Contains(request.Origin))
+        {
+            throw new InvalidQuoteRequestException("program", $"Products of {request.Origin} take column 2 rates and cannot claim {program}.");
+        }
+
+        if (!p.Period.Contains(request.EntryDate))
+        {
+            throw new InvalidQuoteRequestException("program", $"{p.Name} ({program}) is not in force on {request.EntryDate:yyyy-MM-dd} ({p.Source}).");
+        }
+
+        if (p.CountriesChecked && p.Countries is { } beneficiaries && !beneficiaries.Contains(request.Origin))
+        {
+            throw new InvalidQuoteRequestException("program", $"{p.Name} ({program}) cannot be claimed for products of {request.Origin}; it covers {beneficiaries}.");
+        }
+
+        // A claim on a line whose General rate is already Free is still a claim (it matters for the USMCA exemptions of
+        // the IEEPA and Section 122 duties), even though the Special column is blank.
+        if ((product.Special?.Rate as PreferentialRates)?.ForProgram(program) is null && product.General?.Rate is not FreeRate)
+        {
+            throw new InvalidQuoteRequestException("program",
+                $"{product.RateSource} does not grant {program}: its Special column reads \"{product.Special?.Text ?? "(blank)"}\".");
+        }
+
+        if (!p.CountriesChecked)
+        {
+            explain.Assume($"{p.Name}: beneficiary status of {request.Origin} is not checked by Levy.");
+        }
+    }
+
+    private void SuggestPrograms(QuoteRequest request, HtsProduct product, Explanation explain)
+    {
+        if (product.Special?.Rate is not PreferentialRates special)
+        {
+            return;
+        }
+
+        foreach (PreferentialRate g in special.Groups)
+        {
+            foreach (string symbol in g.Programs)
+            {
+                PreferenceProgram? p = Rulebook.FindProgram(symbol);
+                if (p is { CountriesChecked: true, Countries: { } c } && c.Contains(request.Origin) && p.Period.Contains(request.EntryDate))
+                {
+                    explain.Assume($"No preference claimed: {p.Name} ({symbol}) would give {g.Rate} if the goods qualify (claim it with the program option).");
+                    return;
+                }
+            }
+        }
+    }
+
+    private int DeclarationRank(StackingRules.Evaluated e)
+    {
+        string slot = e.Candidate?.Measure.Slot ?? "reciprocal";
+        int rank = Rulebook.DeclarationOrder.IndexOf(slot);
+        return rank < 0 ? int.MaxValue : rank;
+    }
+
+    private static string BaseExplanation(QuoteRequest request, StackingRules.BaseDuty baseDuty) => baseDuty.Column switch
+    {
+        RateColumn.Other => $"{request.Origin} is a column 2 country (General Note 3(b)).",
+        RateColumn.General => "Column 1 General (normal trade relations) rate.",
+        _ => $"Preference claimed under {baseDuty.ColumnName}.",
+    };
+
+    private static QuoteComponent Describe(StackingRules.Evaluated e, StackingRules.BaseDuty baseDuty)
+    {
+        if (e.Candidate is not { } c)
+        {
+            return new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", e.Heading, ComponentKind.Exemption, NoChangeRate.Instance, 0m, e.Share, null,
+                "reciprocal-us-content", "EO 14257 sec. 3(d); U.S. note 2(v)",
+                $"The U.S. content ({PercentText.Of(e.Share)} of value, at least 20%) is not subject to the reciprocal duty.");
+        }
+
+        PolicyMeasure m = c.Measure;
+        HeadingTermsOfColumn terms = c.For(m.RateColumn ?? baseDuty.Column);
+        string listed = c.Entry is { } entry && m.Products is { } list ? $" (listed as {entry.Prefix} in {list.Name})" : string.Empty;
+        string on = e.Share == 1m ? string.Empty : $" on {PercentText.Of(e.Share)} of the value";
+        string text = e.Kind switch
+        {
+            ComponentKind.Floor => $"{PercentText.Of(e.FloorRate!.Value)} all-in: adds {(e.AdValorem is { } a ? PercentText.Of(a) : "the difference")} to the ordinary duty{on}. {m.Citation}. Rate read from {terms.RateSource}.",
+            ComponentKind.Additional => $"+{PercentText.Of(terms.Rate)}{on}. {m.Citation}. Rate read from {terms.RateSource}."
+                + (e.Note == StackingRules.Evaluated.UsContentNote ? " Charged on the non-U.S. content only (9903.01.34)." : string.Empty),
+            _ => e.Note switch
+            {
+                StackingRules.Evaluated.FloorMetNote => $"The ordinary duty already meets the {PercentText.Of(e.FloorRate!.Value)} all-in rate: nothing is added ({m.Citation}).",
+                StackingRules.Evaluated.PartialNote => $"Exempt on the {PercentText.Of(e.Share)} of value charged under Section 232: {m.Citation}.",
+                StackingRules.Evaluated.InTransitNote => "Loaded before the measure took effect: the in-transit heading is declared.",
+                _ => $"Exempt: {m.Citation}{listed}.",
+            },
+        };
+        string program = e.Note == StackingRules.Evaluated.InTransitNote ? m.Program + " (in transit)" : m.Program;
+        return new QuoteComponent(m.Authority, program, e.Heading.IsEmpty ? null : e.Heading, e.Kind, terms.Printed, e.AdValorem, e.Share, e.FloorRate,
+            m.Id, c.Period.Source, text);
+    }
 }

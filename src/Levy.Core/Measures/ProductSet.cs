@@ -52,7 +52,11 @@ public sealed class ProductSet
     public ImmutableArray<ProductListEntry> Entries { get; }
 
     /// <summary>The entry that covers <paramref name="product"/> on <paramref name="date"/>, or null.</summary>
-    public ProductListEntry? Find(HtsCode product, DateOnly date)
+    public ProductListEntry? Find(HtsCode product, DateOnly date) => Find(product, date, null);
+
+    /// <summary>The entry that covers <paramref name="product"/> on <paramref name="date"/> and gives
+    /// <paramref name="heading"/> (any heading when null), or null.</summary>
+    public ProductListEntry? Find(HtsCode product, DateOnly date, HtsCode? heading)
     {
         if (IsCarvedOut(product))
         {
@@ -65,7 +69,7 @@ public sealed class ProductSet
             {
                 foreach (ProductListEntry e in entries)
                 {
-                    if (e.IsInForce(date))
+                    if (e.IsInForce(date) && (heading is null || e.Heading == heading))
                     {
                         return e;
                     }

@@ -1,163 +1,235 @@
+using System.Runtime.CompilerServices;
 using Levy.Core.Calculation;
+using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Text;
-using static Levy.Core.Calculation.TariffEngine;
 
 namespace Levy.Core.Measures;
 
 /// <summary>How the measures that cover a line combine into duties: one named rule per step, each with its legal source.</summary>
 /// <remarks>
-/// <para>Order of evaluation is the rulebook's slot order (Section 232 first, because other authorities ask whether a 232
-/// duty applied). Within a slot exactly one measure applies — the rules below decide which, and on what share of value.</para>
+/// <para>The slots are evaluated in the rulebook's order (Section 232 first, because other authorities ask whether a 232
+/// duty applied). Within a slot exactly one measure applies; the rules below decide which, and on what share of value.</para>
 /// <para>In <see cref="StackingMode.Additive"/> mode (for comparison only) the rules that exclude one authority because
-/// another applied (<see cref="ExemptionsThatFollowAnotherSlot"/>, <see cref="PartialExemptionByMetalContent"/>) are
-/// switched off, so every measure is charged on the full value.</para>
+/// another applied (<see cref="FollowsAnotherSlot"/>, <see cref="PartialExemptionByMetalContent"/>, <see cref="UsContent"/>)
+/// are switched off, and every duty is charged on the full value.</para>
+/// <para>The same code serves the explained quote (with an <see cref="Explanation"/>) and the allocation-free evaluation
+/// of panels (without one).</para>
 /// </remarks>
 internal static class StackingRules
 {
-    /// <summary>Resolves one slot: drops candidates whose conditions on earlier slots fail, picks the winner, and charges it.</summary>
-    internal static void ResolveSlot(QuoteState q, int slot)
+    internal const int MaxComponents = 24;
+
+    /// <summary>Evaluates a plan for one origin and set of declarations.</summary>
+    internal static int Evaluate(TariffEngine engine, ProductPlan plan, in QuoteInputs inputs, ref Components components, out BaseDuty baseDuty, Explanation? explain)
     {
-        SlotRule rule = q.Engine.Rulebook.Slots[slot];
-        List<Candidate> candidates = ExemptionsThatFollowAnotherSlot(q, q.Candidates[slot]);
-        if (candidates.Count == 0)
+        int count = 0;
+        baseDuty = SelectBase(engine, plan, inputs);
+        Outcomes outcomes = default;
+        int slots = plan.Slots.Length;
+        int s232 = engine.SlotIndex("s232");
+        for (int slot = 0; slot < slots; slot++)
         {
-            q.Outcomes[slot] = null;
+            ResolveSlot(engine, plan, slot, s232, in inputs, in baseDuty, ref outcomes, ref components, ref count, explain);
+        }
+
+        UsContent(engine, in inputs, ref components, count, ref count, explain);
+        return count;
+    }
+
+    /// <summary>Rule "base": the column 2 rate for column-2 countries (General Note 3(b)); the Special rate of a claimed program
+    /// (validated by the quote); otherwise column 1 General.</summary>
+    private static BaseDuty SelectBase(TariffEngine engine, ProductPlan plan, in QuoteInputs inputs)
+    {
+        var product = plan.Product;
+        if (engine.Column2.Contains(inputs.Origin) && product.Other is { } other)
+        {
+            return new BaseDuty(other.Rate, "Column 2", RateColumn.Other, Ave(other.Rate, plan, inputs, false));
+        }
+
+        if (inputs.Program is { } program)
+        {
+            Rate granted = (product.Special?.Rate as PreferentialRates)?.ForProgram(program) ?? FreeRate.Instance;
+            return new BaseDuty(granted, $"Special ({program})", RateColumn.Special, Ave(granted, plan, inputs, false));
+        }
+
+        Rate general = product.General?.Rate ?? FreeRate.Instance;
+        return new BaseDuty(general, "General", RateColumn.General, Ave(general, plan, inputs, true));
+
+        static decimal? Ave(Rate rate, ProductPlan plan, in QuoteInputs inputs, bool isGeneral) =>
+            isGeneral && inputs.CustomsValue is null ? plan.GeneralAdValorem : RateAdValorem.Of(rate, inputs.CustomsValue, inputs.Quantities);
+    }
+
+    private static void ResolveSlot(TariffEngine engine, ProductPlan plan, int slot, int s232, in QuoteInputs inputs, in BaseDuty baseDuty,
+        ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
+    {
+        CandidatePlan[] candidates = plan.Slots[slot];
+        if (candidates.Length == 0)
+        {
             return;
         }
 
-        Candidate winner = ChooseWinner(rule, candidates);
-        q.Trace.Add($"Slot {rule.Name}: {string.Join(", ", candidates.Select(c => $"{c.Measure.Id} (priority {c.Measure.Priority})"))} cover the line; {winner.Measure.Id} applies.");
-        foreach (Candidate other in candidates)
+        SlotRule rule = engine.Rulebook.Slots[slot];
+        CandidatePlan? winner = null, remainder = null;
+        HeadingTermsOfColumn winnerTerms = default, remainderTerms = default;
+        foreach (CandidatePlan c in candidates)
         {
-            if (!ReferenceEquals(other, winner) && !(winner.Kind == MeasureKind.Exemption && winner.Measure.PartialByContent))
+            if (!c.Countries.Contains(inputs.Origin))
             {
-                q.NotApplied.Add(new NotAppliedMeasure(other.Measure.Id, other.Measure.Authority, NullIfEmpty(other.Measure.Heading),
-                    winner.Kind == MeasureKind.Exemption
-                        ? $"exempt: {Describe(winner)}"
-                        : $"superseded by {winner.Measure.Id} ({winner.Measure.Heading}) in slot {rule.Name}"));
+                continue;
+            }
+
+            Gate gate = CheckGates(engine, c, in inputs, ref outcomes);
+            if (gate != Gate.Open)
+            {
+                explain?.Gated(c, gate, in inputs, engine.Rulebook);
+                if (gate == Gate.InTransit && c.Measure.InTransit?.Heading is { } transitHeading)
+                {
+                    Add(ref components, ref count, new Evaluated(c, ComponentKind.Exemption, transitHeading, 0m, 0m, null, Evaluated.InTransitNote));
+                }
+
+                continue;
+            }
+
+            HeadingTermsOfColumn terms = c.For(ColumnFor(c.Measure, in baseDuty));
+            if (winner is null)
+            {
+                (winner, winnerTerms) = (c, terms);
+            }
+            else if (rule.Choice == SlotChoice.HighestRate && terms.Kind != MeasureKind.Exemption && winnerTerms.Kind != MeasureKind.Exemption && terms.Rate > winnerTerms.Rate)
+            {
+                (winner, winnerTerms) = (c, terms);
+            }
+            else if (remainder is null && terms.Kind != MeasureKind.Exemption && winnerTerms.Kind == MeasureKind.Exemption && winner.Measure.PartialByContent)
+            {
+                (remainder, remainderTerms) = (c, terms);
             }
         }
 
-        switch (winner.Kind)
+        if (winner is null)
+        {
+            return;
+        }
+
+        explain?.Slot(rule, candidates, winner, in inputs);
+        switch (winnerTerms.Kind)
         {
             case MeasureKind.Exemption:
-                PartialExemptionByMetalContent(q, slot, rule, winner, candidates);
+                PartialExemptionByMetalContent(winner, winnerTerms, remainder, remainderTerms, slot, s232, in inputs, in baseDuty, engine, plan, ref outcomes, ref components, ref count, explain);
                 break;
             case MeasureKind.Floor:
-                FloorAddsUpToTheAllInRate(q, slot, winner);
+                Floor(winner, winnerTerms, 1m, slot, in baseDuty, ref outcomes, ref components, ref count, explain);
                 break;
             default:
-                decimal share = ShareCharged(q, winner);
-                Charge(q, slot, winner, share);
+                Charge(winner, winnerTerms, ShareCharged(engine, plan, winnerTerms, in inputs, explain), slot, ref outcomes, ref components, ref count, explain);
+                if (IsContentBasis(winnerTerms.Basis) && inputs.Stacking == StackingMode.Legal)
+                {
+                    EachMetalOnItsOwnContent(engine, plan, candidates, winner, winnerTerms.Basis, slot, in inputs, in baseDuty, ref outcomes, ref components, ref count, explain);
+                }
+
                 break;
         }
+
+        explain?.Superseded(rule, candidates, winner, remainder, in inputs, engine);
     }
 
-    /// <summary>Rule "exemptions that follow another slot": an exemption for goods subject to another authority
-    /// (e.g. 9903.01.33, reciprocal exemption of Section 232 goods; 9903.03.06 for Section 122; the Canada/Mexico
-    /// exemption of 232 vehicles in EO 14289) counts only when that authority charged a duty on the line.</summary>
+    internal enum Gate
+    {
+        Open,
+        Program,
+        UnlessProgram,
+        Condition,
+        InTransit,
+        OtherSlot,
+    }
+
+    /// <summary>The conditions a covering measure needs beyond product, date and country: a claimed program, a certified
+    /// condition, goods not in transit, and — rule <see cref="FollowsAnotherSlot"/> — an earlier slot's duty.</summary>
+    private static Gate CheckGates(TariffEngine engine, CandidatePlan c, in QuoteInputs inputs, ref Outcomes outcomes)
+    {
+        PolicyMeasure m = c.Measure;
+        if (m.RequiresProgram is { } needed && !engine.ProgramMatches(needed, inputs.Program))
+        {
+            return Gate.Program;
+        }
+
+        if (m.UnlessProgram is { } unless && engine.ProgramMatches(unless, inputs.Program))
+        {
+            return Gate.UnlessProgram;
+        }
+
+        if (m.RequiresCondition is { } condition && (inputs.Conditions.IsDefault || !inputs.Conditions.Contains(condition, StringComparer.OrdinalIgnoreCase)))
+        {
+            return Gate.Condition;
+        }
+
+        if (m.InTransit is { } transit && inputs.LoadingDate is { } loaded && loaded < transit.LoadedBefore
+            && (transit.EnteredBefore is not { } by || inputs.EntryDate < by))
+        {
+            return Gate.InTransit;
+        }
+
+        return m.WhenSlotApplies is { } when && !FollowsAnotherSlot(engine, when, in inputs, ref outcomes) ? Gate.OtherSlot : Gate.Open;
+    }
+
+    /// <summary>Rule "follows another slot": an exemption for goods subject to another authority (9903.01.33, the
+    /// reciprocal exemption of Section 232 goods; 9903.03.06 for Section 122; the Canada/Mexico exemption of 232 vehicles
+    /// of EO 14289) counts only when that authority charged a duty on the line. Off in additive mode.</summary>
     /// <remarks>Sources: EO 14257 sec. 3(b); EO 14289 sec. 2; U.S. notes 2(v)(vi)-(xvi), 2(aa)(v), 33(a).</remarks>
-    private static List<Candidate> ExemptionsThatFollowAnotherSlot(QuoteState q, List<Candidate> candidates)
+    private static bool FollowsAnotherSlot(TariffEngine engine, SlotCondition when, in QuoteInputs inputs, ref Outcomes outcomes)
     {
-        var kept = new List<Candidate>(candidates.Count);
-        foreach (Candidate c in candidates)
+        if (inputs.Stacking == StackingMode.Additive)
         {
-            if (c.Measure.WhenSlotApplies is not { } condition)
-            {
-                kept.Add(c);
-                continue;
-            }
-
-            if (q.Request.Stacking == StackingMode.Additive)
-            {
-                q.Trace.Add($"Additive mode: {c.Measure.Id} (non-stacking rule) ignored.");
-                continue;
-            }
-
-            SlotOutcome? outcome = q.Outcomes[q.Engine.SlotIndex(condition.Slot)];
-            bool met = outcome is { Charged: true, Winner: { } w }
-                && (condition.Programs.IsDefaultOrEmpty || condition.Programs.Contains(w.Measure.Program));
-            if (met)
-            {
-                kept.Add(c);
-            }
+            return false;
         }
 
-        return kept;
-    }
-
-    /// <summary>Rule "one measure per slot": the covering measure with the highest priority applies (an exemption's high
-    /// priority switches its slot off); in a highest-rate slot (Section 301) the highest additional rate applies.</summary>
-    private static Candidate ChooseWinner(SlotRule rule, List<Candidate> candidates)
-    {
-        Candidate best = candidates[0];
-        foreach (Candidate c in candidates)
-        {
-            bool better = rule.Choice == SlotChoice.HighestRate && c.Kind != MeasureKind.Exemption && best.Kind != MeasureKind.Exemption
-                ? c.Rate > best.Rate
-                : c.Measure.Priority > best.Measure.Priority;
-            if (better)
-            {
-                best = c;
-            }
-        }
-
-        return best;
+        Outcome o = outcomes[engine.SlotIndex(when.Slot)];
+        return o.Charged && (when.Programs.IsDefaultOrEmpty || when.Programs.Contains(o.Winner!.Measure.Program));
     }
 
     /// <summary>Rule "partial exemption by metal content": for a derivative whose Section 232 duty is charged on its metal
-    /// content, an exemption of 232 goods covers only that share of the value; the slot's duty applies to the rest
-    /// (CBP: the metal value is reported on the 232 line and the remainder on the reciprocal line).</summary>
-    /// <remarks>Sources: EO 14257 sec. 3(b) as applied by CBP CSMS #64384496 and later guidance; EO 14289 sec. 2 for
-    /// Canada/Mexico. Not applied to Section 122, whose note 2(aa)(v) excludes derivatives as a whole.</remarks>
-    private static void PartialExemptionByMetalContent(QuoteState q, int slot, SlotRule rule, Candidate exemption, List<Candidate> candidates)
+    /// content, an exemption of 232 goods covers only that share of the value; the slot's duty applies to the rest (CBP:
+    /// the metal value is reported on the 232 line and the remainder on the reciprocal line).</summary>
+    /// <remarks>Sources: EO 14257 sec. 3(b) as applied in CBP CSMS #65829726; EO 14289 sec. 2 and Proclamation 10947 for
+    /// Canada/Mexico. Not for Section 122, whose note 2(aa)(v) excludes derivatives as a whole.</remarks>
+    private static void PartialExemptionByMetalContent(CandidatePlan exemption, HeadingTermsOfColumn terms, CandidatePlan? remainder, HeadingTermsOfColumn remainderTerms,
+        int slot, int s232, in QuoteInputs inputs, in BaseDuty baseDuty, TariffEngine engine, ProductPlan plan, ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
     {
-        int s232 = q.Engine.SlotIndex("s232");
-        SlotOutcome? metal = s232 >= 0 ? q.Outcomes[s232] : null;
-        decimal metalShare = metal is { Charged: true } ? metal.Share : 1m;
-        Candidate? remainder = null;
-        if (exemption.Measure.PartialByContent && metalShare < 1m)
+        Outcome metal = s232 >= 0 ? outcomes[s232] : default;
+        decimal metalShare = metal.Charged ? metal.Share : 1m;
+        bool partial = exemption.Measure.PartialByContent && metalShare < 1m && remainder is not null;
+        if (!exemption.Measure.Heading.IsEmpty || partial)
         {
-            var dutiable = candidates.Where(c => c.Kind != MeasureKind.Exemption).ToList();
-            if (dutiable.Count > 0)
-            {
-                remainder = ChooseWinner(rule, dutiable);
-            }
+            Add(ref components, ref count, new Evaluated(exemption, ComponentKind.Exemption, exemption.Measure.Heading, 0m, partial ? metalShare : 1m, null,
+                partial ? Evaluated.PartialNote : Evaluated.ExemptNote));
         }
 
-        if (!exemption.Measure.Heading.IsEmpty || remainder is not null)
+        if (!partial)
         {
-            q.Components.Add(new QuoteComponent(exemption.Measure.Authority, exemption.Measure.Program, NullIfEmpty(exemption.Measure.Heading),
-                ComponentKind.Exemption, exemption.Printed, 0m, remainder is null ? 1m : metalShare, null, exemption.Measure.Id, exemption.Period.Source,
-                remainder is null
-                    ? $"Exempt: {exemption.Measure.Citation}{ListEntry(exemption)}."
-                    : $"Exempt on the {PercentText.Of(metalShare)} of value charged under Section 232: {exemption.Measure.Citation}."));
-        }
-
-        if (remainder is null)
-        {
-            q.Outcomes[slot] = new SlotOutcome(exemption, false, 0m);
+            outcomes[slot] = new Outcome(exemption, false, 0m);
             return;
         }
 
-        q.Trace.Add($"Slot {rule.Name}: {remainder.Measure.Id} applies to the non-metal {PercentText.Of(1m - metalShare)} of value.");
-        foreach (Candidate other in candidates)
-        {
-            if (!ReferenceEquals(other, remainder) && !ReferenceEquals(other, exemption))
-            {
-                q.NotApplied.Add(new NotAppliedMeasure(other.Measure.Id, other.Measure.Authority, NullIfEmpty(other.Measure.Heading),
-                    $"superseded by {remainder.Measure.Id} in slot {rule.Name}"));
-            }
-        }
+        if (explain is { TraceEnabled: true })
 
-        if (remainder.Kind == MeasureKind.Floor)
         {
-            FloorAddsUpToTheAllInRate(q, slot, remainder, 1m - metalShare);
+
+            if (explain.TraceEnabled)
+
+            {
+
+                explain.Trace($"Slot {engine.Rulebook.Slots[slot].Name}: {remainder!.Measure.Id} applies to the non-metal {PercentText.Of(1m - metalShare)} of value.");
+
+            }
+
+        }
+        if (remainderTerms.Kind == MeasureKind.Floor)
+        {
+            Floor(remainder!, remainderTerms, 1m - metalShare, slot, in baseDuty, ref outcomes, ref components, ref count, explain);
         }
         else
         {
-            Charge(q, slot, remainder, (1m - metalShare) * ShareCharged(q, remainder));
+            Charge(remainder!, remainderTerms, (1m - metalShare) * ShareCharged(engine, plan, remainderTerms, in inputs, explain), slot, ref outcomes, ref components, ref count, explain);
         }
     }
 
@@ -166,76 +238,118 @@ internal static class StackingRules
     /// The ordinary duty of a specific or compound rate is measured as its ad valorem equivalent.</summary>
     /// <remarks>Sources: U.S. note 2(v)(xix) (EU/Japan), 2(v)(xxiv) (Korea, measured on General or Special), 33(m)
     /// (autos), 16(c)(ix)-(x) (Annex III).</remarks>
-    private static void FloorAddsUpToTheAllInRate(QuoteState q, int slot, Candidate floor, decimal share = 1m)
+    private static void Floor(CandidatePlan floor, HeadingTermsOfColumn terms, decimal share, int slot, in BaseDuty baseDuty,
+        ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
     {
-        decimal? baseAve = q.BaseAdValorem;
         PolicyMeasure m = floor.Measure;
-        if (baseAve is { } b && b >= floor.Rate)
+        if (baseDuty.AdValorem is { } b && b >= terms.Rate)
         {
-            q.Components.Add(new QuoteComponent(m.Authority, m.Program, m.TwinHeading ?? NullIfEmpty(m.Heading), ComponentKind.Exemption, floor.Printed,
-                0m, share, floor.Rate, m.Id, floor.Period.Source,
-                $"The ordinary duty ({PercentText.Of(b)}) already meets the {PercentText.Of(floor.Rate)} all-in rate: nothing is added ({m.Citation})."));
-            q.NotApplied.Add(new NotAppliedMeasure(m.Id, m.Authority, NullIfEmpty(m.Heading), $"floor already met: ordinary duty {PercentText.Of(b)} ≥ {PercentText.Of(floor.Rate)}"));
-            q.Outcomes[slot] = new SlotOutcome(floor, false, 0m);
+            Add(ref components, ref count, new Evaluated(floor, ComponentKind.Exemption, m.TwinHeading ?? m.Heading, 0m, share, terms.Rate, Evaluated.FloorMetNote));
+            explain?.NotApplied(floor, $"floor already met: ordinary duty {PercentText.Of(b)} ≥ {PercentText.Of(terms.Rate)}");
+            outcomes[slot] = new Outcome(floor, false, 0m);
             return;
         }
 
-        decimal? add = baseAve is { } known ? (floor.Rate - known) * share : null;
+        decimal? add = baseDuty.AdValorem is { } known ? (terms.Rate - known) * share : null;
         if (add is null)
         {
-            q.Assumptions.Add($"{m.Heading}: the ordinary duty is specific or compound; give the customs value and quantity to measure it against the {PercentText.Of(floor.Rate)} floor.");
+            explain?.Assume($"{m.Heading}: the ordinary duty is specific or compound; give the customs value and quantity to measure it against the {PercentText.Of(terms.Rate)} floor.");
         }
 
-        q.Components.Add(new QuoteComponent(m.Authority, m.Program, NullIfEmpty(m.Heading), ComponentKind.Floor, floor.Printed, add, share, floor.Rate,
-            m.Id, floor.Period.Source,
-            $"{PercentText.Of(floor.Rate)} all-in: adds {(add is { } a ? PercentText.Of(a) : "the difference")} to the ordinary duty. {m.Citation}. Rate read from {floor.RateSource}."));
-        q.Outcomes[slot] = new SlotOutcome(floor, true, share);
+        Add(ref components, ref count, new Evaluated(floor, ComponentKind.Floor, m.Heading, add, share, terms.Rate, 0));
+        outcomes[slot] = new Outcome(floor, true, share);
     }
+
+    private static void Charge(CandidatePlan c, HeadingTermsOfColumn terms, decimal share, int slot, ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
+    {
+        Add(ref components, ref count, new Evaluated(c, ComponentKind.Additional, c.Measure.Heading, terms.Rate * share, share, null, 0));
+        outcomes[slot] = new Outcome(c, true, share);
+        if (c.Measure.Notes is { } notes)
+        {
+            explain?.Assume($"{c.Measure.Id}: {notes}");
+        }
+    }
+
+    /// <summary>Rule "each metal on its own content": a derivative listed both as a steel and as an aluminum derivative pays
+    /// each duty on the value of its own metal (e.g. 9903.81.91 on the steel content and 9903.85.08 on the aluminum
+    /// content); the share covered by Section 232 is the sum.</summary>
+    /// <remarks>Sources: U.S. notes 16(n) and 19(k) (2025); CBP guidance on reporting the content of each metal on its
+    /// own Chapter 99 line (CSMS #65236645).</remarks>
+    private static void EachMetalOnItsOwnContent(TariffEngine engine, ProductPlan plan, CandidatePlan[] candidates, CandidatePlan winner, DutyBasis first,
+        int slot, in QuoteInputs inputs, in BaseDuty baseDuty, ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
+    {
+        decimal share = outcomes[slot].Share;
+        DutyBasis taken = first;
+        foreach (CandidatePlan c in candidates)
+        {
+            if (ReferenceEquals(c, winner) || !c.Countries.Contains(inputs.Origin) || c.Measure.Priority != winner.Measure.Priority
+                || CheckGates(engine, c, in inputs, ref outcomes) != Gate.Open)
+            {
+                continue;
+            }
+
+            HeadingTermsOfColumn terms = c.For(ColumnFor(c.Measure, in baseDuty));
+            if (terms.Kind != MeasureKind.Additional || !IsContentBasis(terms.Basis) || terms.Basis == first || terms.Basis == taken)
+            {
+                continue;
+            }
+
+            decimal s = ShareCharged(engine, plan, terms, in inputs, explain);
+            Add(ref components, ref count, new Evaluated(c, ComponentKind.Additional, c.Measure.Heading, terms.Rate * s, s, null, 0));
+            share += s;
+            taken = terms.Basis;
+        }
+
+        outcomes[slot] = outcomes[slot] with { Share = Math.Min(1m, share) };
+    }
+
+    private static bool IsContentBasis(DutyBasis basis) => basis is DutyBasis.SteelContent or DutyBasis.AluminumContent or DutyBasis.CopperContent;
 
     /// <summary>The share of the customs value an additional duty is charged on: the full value, the metal content
     /// ("upon the value of the steel content"), or the non-U.S. content.</summary>
     /// <remarks>Defaults: the declared shares; else the BEA-based estimate of metal_content_shares_bea_hs10.csv; else the
     /// flat share of the rulebook defaults. Each default used is reported as an assumption.</remarks>
-    private static decimal ShareCharged(QuoteState q, Candidate c)
+    private static decimal ShareCharged(TariffEngine engine, ProductPlan plan, HeadingTermsOfColumn terms, in QuoteInputs inputs, Explanation? explain)
     {
-        if (q.Request.Stacking == StackingMode.Additive)
+        if (inputs.Stacking == StackingMode.Additive)
         {
             return 1m;
         }
 
-        switch (c.Basis)
+        switch (terms.Basis)
         {
             case DutyBasis.SteelContent:
             case DutyBasis.AluminumContent:
             case DutyBasis.CopperContent:
-                return MetalShare(q, c.Basis);
+                return MetalShare(engine, plan, terms.Basis, in inputs, explain);
             case DutyBasis.NonUsContent:
-                if (q.Request.UsContentShare is { } us)
+                if (inputs.UsContentShare is { } us)
                 {
                     return 1m - us;
                 }
 
-                q.Assumptions.Add($"U.S. content not given: {PercentText.Of(q.Engine.Defaults.UsmcaVehicleUsContentShare)} assumed ({q.Engine.Defaults.UsmcaVehicleUsContentSource}).");
-                return 1m - q.Engine.Defaults.UsmcaVehicleUsContentShare;
+                explain?.Assume($"U.S. content not given: {PercentText.Of(engine.Defaults.UsmcaVehicleUsContentShare)} assumed ({engine.Defaults.UsmcaVehicleUsContentSource}).");
+                return 1m - engine.Defaults.UsmcaVehicleUsContentShare;
             default:
                 return 1m;
         }
     }
 
-    private static decimal MetalShare(QuoteState q, DutyBasis basis)
+    private static decimal MetalShare(TariffEngine engine, ProductPlan plan, DutyBasis basis, in QuoteInputs inputs, Explanation? explain)
     {
-        (decimal? declared, string metal) = basis switch
+        decimal? declared = basis switch
         {
-            DutyBasis.SteelContent => (q.Request.Metal.Steel, "steel"),
-            DutyBasis.AluminumContent => (q.Request.Metal.Aluminum, "aluminum"),
-            _ => (q.Request.Metal.Copper, "copper"),
+            DutyBasis.SteelContent => inputs.Metal.Steel,
+            DutyBasis.AluminumContent => inputs.Metal.Aluminum,
+            _ => inputs.Metal.Copper,
         };
         if (declared is { } d)
         {
             return d;
         }
 
-        if (q.Engine.Metal.Find(q.Product.Code) is { } estimate)
+        string metal = basis switch { DutyBasis.SteelContent => "Steel", DutyBasis.AluminumContent => "Aluminum", _ => "Copper" };
+        if (engine.Metal.Find(plan.Product.Code) is { } estimate)
         {
             decimal e = basis switch
             {
@@ -246,68 +360,76 @@ internal static class StackingRules
             if (e > 0)
             {
                 decimal rounded = Math.Round(e, 4);
-                q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given: {PercentText.Of(rounded)} of value assumed ({q.Engine.Metal.Source}).");
+                explain?.Assume($"{metal} content not given: {PercentText.Of(rounded)} of value assumed ({engine.Metal.Source}).");
                 return rounded;
             }
         }
 
-        q.Assumptions.Add($"{char.ToUpperInvariant(metal[0])}{metal[1..]} content not given and not estimated for {q.Product.Code}: {PercentText.Of(q.Engine.Defaults.FlatMetalShare)} assumed ({q.Engine.Defaults.FlatMetalShareSource}).");
-        return q.Engine.Defaults.FlatMetalShare;
-    }
-
-    private static void Charge(QuoteState q, int slot, Candidate c, decimal share)
-    {
-        PolicyMeasure m = c.Measure;
-        string on = share == 1m ? string.Empty : $" on {PercentText.Of(share)} of the value";
-        q.Components.Add(new QuoteComponent(m.Authority, m.Program, NullIfEmpty(m.Heading), ComponentKind.Additional, c.Printed, c.Rate * share, share, null,
-            m.Id, c.Period.Source, $"+{PercentText.Of(c.Rate)}{on}. {m.Citation}. Rate read from {c.RateSource}."));
-        q.Outcomes[slot] = new SlotOutcome(c, true, share);
-        if (m.Notes is { } notes)
-        {
-            q.Assumptions.Add($"{m.Id}: {notes}");
-        }
+        explain?.Assume($"{metal} content not given and not estimated for {plan.Product.Code}: {PercentText.Of(engine.Defaults.FlatMetalShare)} assumed ({engine.Defaults.FlatMetalShareSource}).");
+        return engine.Defaults.FlatMetalShare;
     }
 
     /// <summary>Rule "U.S. content": when at least 20% of the customs value is U.S. content, the reciprocal duty applies only
-    /// to the non-U.S. content, and heading 9903.01.34 is declared for the U.S. share.</summary>
+    /// to the non-U.S. content, and heading 9903.01.34 is declared for the U.S. share. Off in additive mode.</summary>
     /// <remarks>Source: EO 14257 sec. 3(d); U.S. note 2(v)(xii) (later (xiii)-(xvii)); heading 9903.01.34.</remarks>
-    internal static void ApplyUsContent(QuoteState q)
+    private static void UsContent(TariffEngine engine, in QuoteInputs inputs, ref Components components, int n, ref int count, Explanation? explain)
     {
-        if (q.Request.UsContentShare is not { } us || us < 0.20m || q.Request.Stacking == StackingMode.Additive)
+        if (inputs.UsContentShare is not { } us || us < 0.20m || inputs.Stacking == StackingMode.Additive)
         {
             return;
         }
 
-        int slot = q.Engine.SlotIndex("reciprocal");
-        if (slot < 0 || q.Outcomes[slot] is not { Charged: true, Winner: { Kind: MeasureKind.Additional } winner })
+        for (int i = 0; i < n; i++)
         {
-            return;
+            Evaluated c = components[i];
+            if (c.Kind == ComponentKind.Additional && c.Candidate!.Measure.Slot == "reciprocal")
+            {
+                decimal share = c.Share * (1m - us);
+                components[i] = c with { AdValorem = c.AdValorem is { } a && c.Share != 0 ? a / c.Share * share : c.AdValorem, Share = share, Note = Evaluated.UsContentNote };
+                Add(ref components, ref count, new Evaluated(null, ComponentKind.Exemption, engine.UsContentHeading, 0m, us, null, Evaluated.UsContentExemptNote));
+                if (explain is { TraceEnabled: true })
+                {
+                    if (explain.TraceEnabled)
+                    {
+                        explain.Trace($"U.S. content {PercentText.Of(us)}: the reciprocal duty is charged on the non-U.S. content only (9903.01.34).");
+                    }
+                }
+                return;
+            }
         }
-
-        int i = q.Components.FindIndex(c => c.MeasureId == winner.Measure.Id && c.Kind == ComponentKind.Additional);
-        if (i < 0)
-        {
-            return;
-        }
-
-        QuoteComponent old = q.Components[i];
-        decimal share = old.Share * (1m - us);
-        q.Components[i] = old with
-        {
-            AdValorem = winner.Rate * share,
-            Share = share,
-            Explanation = old.Explanation + $" Charged on the non-U.S. content only ({PercentText.Of(1m - us)} of value; 9903.01.34).",
-        };
-        q.Components.Add(new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", Primitives.HtsCode.Parse("9903.01.34"), ComponentKind.Exemption,
-            NoChangeRate.Instance, 0m, us, null, "reciprocal-us-content", "EO 14257 sec. 3(d); U.S. note 2(v)",
-            $"The U.S. content ({PercentText.Of(us)} of value, at least 20%) is not subject to the reciprocal duty."));
     }
 
-    private static string ListEntry(Candidate c) =>
-        c.Entry is { } e && c.Measure.Products is { } list ? $" (listed as {e.Prefix} in {list.Name})" : string.Empty;
+    private static RateColumn ColumnFor(PolicyMeasure m, in BaseDuty baseDuty) => m.RateColumn ?? baseDuty.Column;
 
-    private static string Describe(Candidate exemption) =>
-        exemption.Measure.Heading.IsEmpty ? exemption.Measure.Citation : $"{exemption.Measure.Citation} ({exemption.Measure.Heading})";
+    private static void Add(ref Components components, ref int count, in Evaluated c)
+    {
+        if (count < MaxComponents)
+        {
+            components[count++] = c;
+        }
+    }
 
-    private static Primitives.HtsCode? NullIfEmpty(Primitives.HtsCode code) => code.IsEmpty ? null : code;
+    /// <summary>The ordinary duty chosen for a quote.</summary>
+    internal readonly record struct BaseDuty(Rate Rate, string ColumnName, RateColumn Column, decimal? AdValorem);
+
+    /// <summary>What a slot did.</summary>
+    internal readonly record struct Outcome(CandidatePlan? Winner, bool Charged, decimal Share);
+
+    /// <summary>One component as evaluated.</summary>
+    internal readonly record struct Evaluated(CandidatePlan? Candidate, ComponentKind Kind, HtsCode Heading, decimal? AdValorem, decimal Share, decimal? FloorRate, byte Note)
+    {
+        internal const byte ExemptNote = 1, PartialNote = 2, FloorMetNote = 3, InTransitNote = 4, UsContentNote = 5, UsContentExemptNote = 6;
+    }
+
+    [InlineArray(16)]
+    internal struct Outcomes
+    {
+        private Outcome _first;
+    }
+
+    [InlineArray(MaxComponents)]
+    internal struct Components
+    {
+        private Evaluated _first;
+    }
 }

@@ -26,6 +26,18 @@ public readonly record struct Money(decimal Amount) : IComparable<Money>
     /// <summary>Scales an amount.</summary>
     public static Money operator *(Money a, decimal factor) => new(a.Amount * factor);
 
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator <(Money a, Money b) => a.Amount < b.Amount;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator >(Money a, Money b) => a.Amount > b.Amount;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator <=(Money a, Money b) => a.Amount <= b.Amount;
+
+    /// <summary>Compares two amounts.</summary>
+    public static bool operator >=(Money a, Money b) => a.Amount >= b.Amount;
+
     /// <inheritdoc/>
     public int CompareTo(Money other) => Amount.CompareTo(other.Amount);
 

@@ -47,7 +47,7 @@ public static class QuoteEndpoints
             return badExplain;
         }
 
-        if (Ask(() => quotes.Quote(request), query, out RateQuote quote) is { } refused)
+        if (Ask(() => quotes.Quote(request with { Trace = explain }), query, out RateQuote quote) is { } refused)
         {
             return refused;
         }

@@ -1,0 +1,131 @@
+using Levy.Core.Measures;
+using Levy.Core.Primitives;
+using Levy.Core.Rates;
+using Levy.Core.Schedule;
+
+namespace Levy.Core.Calculation;
+
+/// <summary>Everything about one product during one epoch (a span of dates in which no measure, list entry or governing
+/// revision changes) that does not depend on the country or the importer's declarations: the printed line, and per slot
+/// the measures that cover the product, in priority order, with their rates already read from the heading texts.</summary>
+/// <remarks>Built once per (epoch, product) and shared by every quote in the epoch, whatever the origin. Immutable and
+/// thread-safe.</remarks>
+public sealed class ProductPlan
+{
+    internal ProductPlan(int epoch, DateOnly start, DateOnly end, HtsRevisionId revision, HtsProduct product, CandidatePlan[][] slots, decimal? generalAdValorem)
+    {
+        Epoch = epoch;
+        Start = start;
+        End = end;
+        Revision = revision;
+        Product = product;
+        Slots = slots;
+        GeneralAdValorem = generalAdValorem;
+    }
+
+    /// <summary>The epoch index.</summary>
+    public int Epoch { get; }
+
+    /// <summary>The first date of the epoch.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>The first date after the epoch.</summary>
+    public DateOnly End { get; }
+
+    /// <summary>The revision whose text governs the epoch.</summary>
+    public HtsRevisionId Revision { get; }
+
+    /// <summary>The product as printed in that revision.</summary>
+    public HtsProduct Product { get; }
+
+    /// <summary>The General rate as a fraction of value, when it is ad valorem (or Free).</summary>
+    public decimal? GeneralAdValorem { get; }
+
+    internal CandidatePlan[][] Slots { get; }
+}
+
+/// <summary>How a heading's text reads in one rate column: what it does, at what rate, on which value.</summary>
+internal readonly record struct HeadingTermsOfColumn(MeasureKind Kind, decimal Rate, DutyBasis Basis, Rate Printed, string RateSource);
+
+/// <summary>A measure that covers a product in an epoch, ready to be checked against a country and declarations.</summary>
+internal sealed class CandidatePlan
+{
+    internal CandidatePlan(PolicyMeasure measure, int index, MeasurePeriod period, CountrySet countries, ProductListEntry? entry,
+        TariffEngine.HeadingText? text, HeadingTermsOfColumn general, HeadingTermsOfColumn special, HeadingTermsOfColumn other)
+    {
+        Measure = measure;
+        Index = index;
+        Period = period;
+        Countries = countries;
+        Entry = entry;
+        Text = text;
+        General = general;
+        Special = special;
+        Other = other;
+    }
+
+    internal PolicyMeasure Measure { get; }
+
+    internal int Index { get; }
+
+    internal MeasurePeriod Period { get; }
+
+    internal CountrySet Countries { get; }
+
+    internal ProductListEntry? Entry { get; }
+
+    internal TariffEngine.HeadingText? Text { get; }
+
+    internal HeadingTermsOfColumn General { get; }
+
+    internal HeadingTermsOfColumn Special { get; }
+
+    internal HeadingTermsOfColumn Other { get; }
+
+    internal HeadingTermsOfColumn For(RateColumn column) => column switch
+    {
+        RateColumn.Special => Special,
+        RateColumn.Other => Other,
+        _ => General,
+    };
+
+    /// <summary>Reads a heading's columns once, applying the rulebook's kind and rate override.</summary>
+    internal static CandidatePlan Create(PolicyMeasure m, int index, MeasurePeriod period, CountrySet countries, ProductListEntry? entry, TariffEngine.HeadingText? text)
+    {
+        HeadingTermsOfColumn Read(RateColumn column)
+        {
+            if (text is null)
+            {
+                return new HeadingTermsOfColumn(m.Kind ?? MeasureKind.Exemption, 0m, DutyBasis.FullValue, NoChangeRate.Instance, "rulebook");
+            }
+
+            RateColumn effective = m.RateColumn ?? column;
+            RateCell? cell = effective switch
+            {
+                RateColumn.Other => text.Line.Other ?? text.Line.General,
+                RateColumn.Special => text.Line.Special ?? text.Line.General,
+                _ => text.Line.General,
+            };
+            Rate printed = cell?.Rate ?? NoChangeRate.Instance;
+            if (m.RateOverride is { } o)
+            {
+                return new HeadingTermsOfColumn(m.Kind ?? MeasureKind.Additional, o.Percent / 100m, DutyBasis.FullValue, printed, $"rulebook rate {o.Percent}%: {o.Reason}");
+            }
+
+            (MeasureKind kind, decimal rate, DutyBasis basis) = HeadingTerms.Read(printed);
+            if (m.Kind == MeasureKind.Exemption)
+            {
+                (kind, rate) = (MeasureKind.Exemption, 0m);
+            }
+            else if (m.Kind == MeasureKind.Floor && printed is AdValoremRate floor)
+            {
+                (kind, rate) = (MeasureKind.Floor, floor.Fraction);
+            }
+
+            string source = $"{m.Heading} ({effective} column, HTS {text.Revision}{(text.Retroactive ? ", applied retroactively" : string.Empty)})";
+            return new HeadingTermsOfColumn(kind, rate, basis, printed, source);
+        }
+
+        return new CandidatePlan(m, index, period, countries, entry, text, Read(RateColumn.General), Read(RateColumn.Special), Read(RateColumn.Other));
+    }
+}

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using Levy.Core.Calculation;
+using Levy.Core.Countries;
+using Levy.Core.Primitives;
+using Levy.Core.Schedule;
+
+namespace Levy.Data.Batch;
+
+/// <summary>Runs the duty of many lines: rows in, one output row per input row out, in order, with a summary at the end.</summary>
+/// <remarks>
+/// <para>The rows are streamed: only the lines of the current entry are held (lines with the same <c>entry_id</c> one after
+/// another form an entry; a line without one is an entry by itself), so memory does not grow with the input. An entry is
+/// limited to <see cref="MaxEntryLines"/> lines; further lines with its id, and lines of an entry that already ended, are
+/// error rows rather than a silently split entry. The last <see cref="RememberedEntries"/> ended entry ids are remembered
+/// as 64-bit hashes, so an entry that reappears within that window is caught and memory stays flat.</para>
+/// <para>The rate engine is one injected function. A row it cannot answer (an unknown code, a date outside the data, an
+/// unexpected failure) becomes an error row naming the field and the reason, and the batch goes on: this is the one place
+/// where every exception of the engine is caught, so that no row is lost.</para>
+/// <para>Not thread-safe: one run at a time.</para>
+/// </remarks>
+public sealed class DutyBatch
+{
+    /// <summary>The most lines an entry may have.</summary>
+    public const int MaxEntryLines = 10_000;
+
+    /// <summary>How many ended entries are remembered to catch an entry whose lines are not together (a window, so that
+    /// memory stays flat however many entries the input has).</summary>
+    public const int RememberedEntries = 65_536;
+
+    private readonly Func<QuoteRequest, RateQuote> _engine;
+    private readonly FeeSchedule _fees;
+    private readonly bool _compare;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="engine">The rate engine: a quote for a request.</param>
+    /// <param name="fees">The fee figures.</param>
+    /// <param name="compare">True to compare with the declared amounts of the input.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DutyBatch(Func<QuoteRequest, RateQuote> engine, FeeSchedule fees, bool compare = false)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(fees);
+        _engine = engine;
+        _fees = fees;
+        _compare = compare;
+    }
+
+    /// <summary>Runs the batch.</summary>
+    /// <param name="rows">The input rows.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="progress">Told the number of rows written, every 4,096 rows.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="DutyInputException">The input's header is wrong (from the reader, before any row).</exception>
+    public BatchSummary Run(IEnumerable<InputRow> rows, IDutyOutput output, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(output);
+        var clock = Stopwatch.StartNew();
+        var summary = new BatchSummary();
+        var group = new List<InputRow>();
+        var ended = new HashSet<ulong>();
+        var endedOrder = new Queue<ulong>();
+        string? groupId = null;
+        void Emit(OutputRow row)
+        {
+            output.Write(row);
+            summary.Add(row);
+            if (progress is not null && (summary.Lines & 4095) == 0)
+            {
+                progress.Report(summary.Lines);
+            }
+        }
+
+        void Flush()
+        {
+            if (group.Count > 0)
+            {
+                ProcessEntry(group, summary, Emit);
+                if (groupId is not null && ended.Add(Hash(groupId)))
+                {
+                    endedOrder.Enqueue(Hash(groupId));
+                    if (endedOrder.Count > RememberedEntries)
+                    {
+                        ended.Remove(endedOrder.Dequeue());
+                    }
+                }
+
+                group.Clear();
+                groupId = null;
+            }
+        }
+
+        foreach (InputRow row in rows)
+        {
+            string? id = row.EntryId;
+            if (id is not null && id == groupId && group.Count < MaxEntryLines)
+            {
+                group.Add(row);
+                continue;
+            }
+
+            Flush();
+            if (id is not null && ended.Contains(Hash(id)))
+            {
+                Emit(new OutputRow(row, null, null, new LineError(DutyColumns.EntryId,
+                    $"entry {id} already ended before this line: the lines of an entry must be one after another, at most {MaxEntryLines:N0}"), null));
+                continue;
+            }
+
+            groupId = id;
+            group.Add(row);
+            if (id is null)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        progress?.Report(summary.Lines);
+        summary.Elapsed = clock.Elapsed;
+        return summary;
+    }
+
+    private void ProcessEntry(List<InputRow> group, BatchSummary summary, Action<OutputRow> emit)
+    {
+        var results = new OutputRow?[group.Count];
+        var lines = new List<EntryLine>(group.Count);
+        var duties = new List<DutyBreakdown>(group.Count);
+        var positions = new List<int>(group.Count);
+        for (int i = 0; i < group.Count; i++)
+        {
+            InputRow row = group[i];
+            if (row.EntryLine is not { } line)
+            {
+                results[i] = new OutputRow(row, null, null, row.Error, null);
+                continue;
+            }
+
+            LineError? error = TryQuote(line, out RateQuote? quote);
+            if (error is null && line.WithHtsUnits(quote!.Product.Units) is var resolved && !ReferenceEquals(resolved, line))
+            {
+                // A quantity declared without a unit is in the HTS unit, which only the quote knows: ask again with it,
+                // so that the engine can measure specific duties against the floors.
+                line = resolved;
+                error = TryQuote(line, out quote);
+            }
+
+            if (error is null)
+            {
+                DutyResult duty = DutyCalculator.Calculate(quote!, line.Value, line.Quantities);
+                if (duty.IsSuccess)
+                {
+                    lines.Add(line);
+                    duties.Add(duty.Breakdown);
+                    positions.Add(i);
+                    continue;
+                }
+
+                error = duty.Error;
+            }
+
+            results[i] = new OutputRow(row, null, null, error, null);
+        }
+
+        if (lines.Count > 0)
+        {
+            EntryResult entry = Entry.Calculate(lines, duties, _fees);
+            if (entry.IsSuccess)
+            {
+                summary.AddEntry();
+            }
+
+            for (int k = 0; k < positions.Count; k++)
+            {
+                InputRow row = group[positions[k]];
+                results[positions[k]] = entry.IsSuccess
+                    ? new OutputRow(row, entry.Entry.Lines[k], entry.Entry, null, _compare ? Compare(row.Declared, entry.Entry.Lines[k]) : null)
+                    : new OutputRow(row, null, null, entry.Error, null);
+            }
+        }
+
+        foreach (OutputRow? r in results)
+        {
+            emit(r!);
+        }
+    }
+
+    private LineError? TryQuote(EntryLine line, out RateQuote? quote)
+    {
+        try
+        {
+            quote = _engine(line.ToQuoteRequest());
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            quote = null;
+            string field = ex switch
+            {
+                InvalidQuoteRequestException { Field: "product" } => DutyColumns.Hts10,
+                InvalidQuoteRequestException q => q.Field,
+                DateOutsideDataException => DutyColumns.EntryDate,
+                UnknownCountryException => DutyColumns.Origin,
+                KeyNotFoundException => DutyColumns.Hts10,
+                _ => "(engine)",
+            };
+            // ArgumentException messages end with "(Parameter 'x')" and, for a range, "Actual value was …": drop both.
+            string message = ex.Message.Split('\n')[0].Split(" (Parameter", 2)[0].Trim();
+            return new LineError(field, field == "(engine)" ? $"{ex.GetType().Name}: {message}" : message);
+        }
+    }
+
+    /// <summary>The declared amounts that differ from the computed ones; empty when all match.</summary>
+    internal static List<AmountDifference> Compare(DeclaredAmounts? declared, LineAmounts computed)
+    {
+        var differences = new List<AmountDifference>();
+        if (declared is null)
+        {
+            return differences;
+        }
+
+        void Check(string what, Money? d, Money c)
+        {
+            if (d is { } amount && amount != c)
+            {
+                differences.Add(new AmountDifference(what, amount, c));
+            }
+        }
+
+        Check("duty_total", declared.DutyTotal, computed.Duty.Total);
+        Check("mfn", declared.Mfn, computed.Duty.Ordinary);
+        if (declared.HeadingColumnsPresent)
+        {
+            var seen = new HashSet<HtsCode>();
+            foreach ((HtsCode heading, Money amount) in declared.Headings)
+            {
+                seen.Add(heading);
+                Check(heading.ToString(), amount, AmountFor(computed.Duty, heading));
+            }
+
+            foreach (ComponentDuty c in computed.Duty.Components)
+            {
+                if (c.Component.Heading is { } h && c.Amount != Money.Zero && seen.Add(h))
+                {
+                    Check(h.ToString(), Money.Zero, AmountFor(computed.Duty, h));
+                }
+            }
+        }
+
+        Check("mpf", declared.Mpf, computed.Mpf);
+        Check("hmf", declared.Hmf, computed.Hmf);
+        return differences;
+    }
+
+    private static Money AmountFor(DutyBreakdown duty, HtsCode heading)
+    {
+        Money sum = Money.Zero;
+        foreach (ComponentDuty c in duty.Components)
+        {
+            if (c.Component.Heading == heading)
+            {
+                sum += c.Amount;
+            }
+        }
+
+        return sum;
+    }
+
+    // FNV-1a, 64 bits: ended entry ids are kept as hashes so memory grows by 8 bytes per entry, not by the id's length.
+    private static ulong Hash(string id)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (char c in id)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return h;
+    }
+}

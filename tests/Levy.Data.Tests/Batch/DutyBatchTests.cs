@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Levy.Core.Calculation;
+using Levy.Data.Batch;
+
+namespace Levy.Data.Tests.Batch;
+
+public class DutyBatchTests
+{
+    private const string Header = "id,hts10,origin,value,quantity1,unit1,entry_date,mode,entry_id";
+
+    [Fact]
+    public void Run_JapaneseCar_OneRowWithDutyFeesAndChapter99()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\nA1,8703.23.01.90,JP,40000,1,,2025-04-20,vessel,\n");
+
+        Dictionary<string, string> r = Assert.Single(rows);
+        Assert.Equal("A1", r["id"]);
+        Assert.Equal("ok", r["status"]);
+        Assert.Equal("1000.00", r["duty_mfn"]);
+        Assert.Equal("10000.00", r["duty_section232"]);
+        Assert.Equal("9903.94.01=10000.00;9903.01.33=0.00", r["chapter99"]);
+        Assert.Equal("11000.00", r["duty_total"]);
+        Assert.Equal("138.56", r["mpf"]);     // 0.3464% of $40,000 (FY2025)
+        Assert.Equal("50.00", r["hmf"]);      // 0.125% of $40,000, vessel
+        Assert.Equal("11188.56", r["line_total"]);
+        Assert.Equal("formal", r["entry_type"]);
+        Assert.Equal(11_000m, summary.DutyFor(Authority.Mfn).Amount + summary.DutyFor(Authority.Section232).Amount);
+        Assert.Equal(1, summary.Entries);
+    }
+
+    [Fact]
+    public void Run_CompoundRateWithGrams_ConvertsToKilograms()
+    {
+        var (rows, _) = BatchRunner.Csv(Header + "\nC1,0402.99.90.00,DE,8000,1000000,g,2025-06-01,air,\n");
+
+        Assert.Equal("1655.00", rows[0]["duty_total"]); // 46.3¢/kg × 1,000 kg + 14.9% × $8,000
+    }
+
+    [Fact]
+    public void Run_LinesOfOneEntry_MpfCappedAndApportionedAtEntryLevel()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n" +
+            "1,8471.30.01.00,CN,150000,,,2025-04-20,air,E1\n" +
+            "2,8471.30.01.00,CN,150000,,,2025-04-20,air,E1\n" +
+            "3,8471.30.01.00,CN,5000,,,2025-04-20,air,\n");
+
+        Assert.Equal(["317.31", "317.31", "32.71"], rows.Select(r => r["mpf"]));
+        Assert.Equal(2, summary.Entries);
+        Assert.Equal(634.62m + 32.71m, summary.Mpf.Amount);
+    }
+
+    [Fact]
+    public void Run_EntryLinesNotTogether_LaterLineIsAnErrorRow()
+    {
+        var (rows, _) = BatchRunner.Csv(Header + "\n" +
+            "1,8471.30.01.00,CN,1000,,,2025-04-20,air,E1\n" +
+            "2,8471.30.01.00,CN,1000,,,2025-04-20,air,E2\n" +
+            "3,8471.30.01.00,CN,1000,,,2025-04-20,air,E1\n");
+
+        Assert.Equal(["ok", "ok", "error"], rows.Select(r => r["status"]));
+        Assert.Equal("entry_id", rows[2]["error_field"]);
+    }
+
+    [Fact]
+    public void Run_EngineCannotAnswer_ErrorRowAndTheBatchGoesOn()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n" +
+            "1,9801.00.10.00,JP,1000,,,2025-04-20,air,\n" +
+            "2,9999.99.99.99,JP,1000,,,2025-04-20,air,\n" +
+            "3,8471.30.01.00,JP,1000,,,2025-04-20,air,\n");
+
+        Assert.Equal(["error", "error", "ok"], rows.Select(r => r["status"]));
+        Assert.Equal("hts10", rows[0]["error_field"]);
+        Assert.Equal("Unknown HTS code 9801.00.10.00 in 2025 Revision 12.", rows[0]["error_reason"]);
+        Assert.Equal("(engine)", rows[1]["error_field"]);
+        Assert.Equal("InvalidOperationException: engine bug", rows[1]["error_reason"]);
+        Assert.Equal((3, 2, 1), (summary.Lines, summary.Errors, summary.Computed));
+    }
+
+    [Fact]
+    public void Run_SpecificRateWithoutQuantity_ErrorNamesQuantity1()
+    {
+        var (rows, _) = BatchRunner.Csv(Header + "\n1,0402.99.90.00,DE,8000,,,2025-06-01,air,\n");
+
+        Assert.Equal("quantity1", rows[0]["error_field"]);
+    }
+
+    [Fact]
+    public void Run_MetalValueInsteadOfShare_ChargesTheMetalPart()
+    {
+        var (rows, _) = BatchRunner.Csv("id,hts10,origin,value,aluminum_value,entry_date\n1,7326.90.86.88,DE,10000,4000,2026-03-01\n");
+
+        Assert.Equal("390.00", rows[0]["duty_mfn"]);
+        Assert.Equal("2000.00", rows[0]["duty_section232"]);
+    }
+
+    [Fact]
+    public void Run_LowValueShipmentBeforeSuspension_DeMinimisFreeOfDutyAndFees()
+    {
+        var (rows, _) = BatchRunner.Csv(Header + "\n1,8703.23.01.90,JP,700,1,,2025-06-01,air,\n2,8703.23.01.90,JP,700,1,,2025-08-29,air,\n");
+
+        Assert.Equal(("true", "0.00", "0.00"), (rows[0]["de_minimis"], rows[0]["duty_total"], rows[0]["line_total"]));
+        Assert.Equal(("false", "192.50", "2.62"), (rows[1]["de_minimis"], rows[1]["duty_total"], rows[1]["mpf"]));
+    }
+
+    [Fact]
+    public void Run_JsonLines_SameAmountsAsCsv()
+    {
+        var (lines, summary) = BatchRunner.JsonLines(
+            "\uFEFF{\"id\":\"A1\",\"hts10\":\"8703230190\",\"origin\":\"JP\",\"value\":40000,\"entry_date\":\"2025-04-20\",\"mode\":\"vessel\"}\n" +
+            "\n" +
+            "{\"id\":\"A2\",\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"value\":\"$40,000\",\"entry_date\":\"2025-09-20\"}\n");
+
+        Assert.Equal(2, lines.Count);
+        using JsonDocument a = JsonDocument.Parse(lines[0]);
+        Assert.Equal("ok", a.RootElement.GetProperty("status").GetString());
+        Assert.Equal(11_000m, a.RootElement.GetProperty("dutyTotal").GetDecimal());
+        Assert.Equal(50m, a.RootElement.GetProperty("hmf").GetDecimal());
+        Assert.Equal("9903.94.01", a.RootElement.GetProperty("components")[1].GetProperty("heading").GetString());
+        using JsonDocument b = JsonDocument.Parse(lines[1]);
+        Assert.Equal(6_000m, b.RootElement.GetProperty("dutyTotal").GetDecimal()); // Japan deal: 15% all-in
+        Assert.Equal(2, summary.Computed);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "(row)", "is not valid JSON")]
+    [InlineData("[1,2,3]", "(row)", "is a JSON array, not an object")]
+    [InlineData("{\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"entry_date\":\"2025-04-20\"}", "value", "is missing")]
+    [InlineData("{\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"value\":true,\"entry_date\":\"2025-04-20\"}", "value", "\"value\" is a JSON true; a string or a number was expected")]
+    [InlineData("{\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"value\":1,\"entry_date\":\"2025-04-20\",\"declared_x\":1}", "(row)", "\"declared_x\" is not a declared amount")]
+    public void Run_JsonLinesBadLine_ErrorRowNamingFieldAndReason(string line, string field, string reason)
+    {
+        var (lines, _) = BatchRunner.JsonLines(line + "\n{\"id\":\"next\",\"hts10\":\"8471.30.01.00\",\"origin\":\"JP\",\"value\":1000,\"entry_date\":\"2025-04-20\"}\n");
+
+        Assert.Equal(2, lines.Count);
+        using JsonDocument doc = JsonDocument.Parse(lines[0]);
+        JsonElement error = doc.RootElement.GetProperty("error");
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.StartsWith(reason, error.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, doc.RootElement.GetProperty("line").GetInt64());
+        using JsonDocument next = JsonDocument.Parse(lines[1]);
+        Assert.Equal("ok", next.RootElement.GetProperty("status").GetString());
+    }
+}
