@@ -55,16 +55,24 @@ static async Task<Result> Run(HttpClient client, Uri url, int rate, double secon
     var tasks = new List<Task>(total);
     var clock = Stopwatch.StartNew();
     double deadline = seconds + 10; // the sender stops by itself even if the server hangs
-    while (sent < total && clock.Elapsed.TotalSeconds < deadline)
-    {
-        int due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * rate) + 1);
-        for (; sent < due; sent++)
-        {
-            tasks.Add(Send(sent, (double)sent / rate));
-        }
 
-        await Task.Delay(1);
-    }
+    // A dedicated thread paces the sends: Thread.Sleep(1) wakes about every millisecond on Linux, where an awaited
+    // Task.Delay(1) can oversleep by several, which would be counted as latency of the server.
+    var sender = new Thread(() =>
+    {
+        while (sent < total && clock.Elapsed.TotalSeconds < deadline)
+        {
+            int due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * rate) + 1);
+            for (; sent < due; sent++)
+            {
+                tasks.Add(Send(sent, (double)sent / rate));
+            }
+
+            Thread.Sleep(1);
+        }
+    }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+    sender.Start();
+    sender.Join();
 
     await Task.WhenAll(tasks);
     double elapsed = clock.Elapsed.TotalSeconds;

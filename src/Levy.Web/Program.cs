@@ -12,4 +12,5 @@ app.MapOpenApi();
 app.MapCatalogueEndpoints();
 app.MapLookupEndpoints();
 app.MapQuoteEndpoints();
+app.MapDutyEndpoints();
 app.Run();

@@ -19,4 +19,7 @@ internal static class ProblemTitles
     internal const string InvalidQuoteRequest = "Request not possible";
     internal const string DataUnavailable = "Data not available";
     internal const string InvalidDateRange = "Invalid date range";
+    internal const string InvalidBatch = "Invalid batch input";
+    internal const string UnsupportedMediaType = "Unsupported media type";
+    internal const string TooLarge = "Request body too large";
 }

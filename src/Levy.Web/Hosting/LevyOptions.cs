@@ -19,7 +19,11 @@ public sealed class LevyOptions
     [Range(1, 1000)]
     public int MaxSearchResults { get; set; } = 50;
 
-    /// <summary>The largest request body Kestrel accepts, in bytes.</summary>
+    /// <summary>The largest batch (<c>POST /api/v1/duty</c>) body accepted, in bytes.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxBatchBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>The largest request body Kestrel accepts elsewhere, in bytes.</summary>
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -3,6 +3,7 @@ using Levy.Data.Json;
 using Levy.Web.Contracts;
 using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,18 @@ public static class LevyWebHost
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, LevyJsonContext.Default);
             LevyJson.Configure(o.SerializerOptions);
         });
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            ProblemDetails problem = c.ProblemDetails;
+            problem.Instance ??= c.HttpContext.Request.Path;
+            problem.Detail ??= problem.Status switch
+            {
+                StatusCodes.Status404NotFound => $"Nothing is served at {c.HttpContext.Request.Path}; the API is described at /openapi/v1.json.",
+                StatusCodes.Status405MethodNotAllowed => $"{c.HttpContext.Request.Method} is not allowed here; see /openapi/v1.json.",
+                StatusCodes.Status415UnsupportedMediaType => "This endpoint does not read a body of that Content-Type; see /openapi/v1.json.",
+                _ => null,
+            };
+        });
         services.AddExceptionHandler<LevyExceptionHandler>();
         services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.Transform).AddDocumentTransformer((document, _, _) =>
         {
