@@ -31,8 +31,8 @@ public sealed partial class TariffEngine
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         ProductPlan plan = PlanFor(request.Product, request.EntryDate);
-        var explain = new Explanation(request.Trace);
-        Explanation? reasons = request.Explain ? explain : null;
+        Explanation? reasons = request.Explain ? new Explanation(request.Trace) : null;
+        Explanation explain = reasons ?? Explanation.Discard;
         if (explain.TraceEnabled)
         {
             explain.Trace($"Entry date {request.EntryDate:yyyy-MM-dd}: the text of HTS {plan.Revision} governs (legal timeline); epoch {plan.Start:yyyy-MM-dd} to {plan.End.AddDays(-1):yyyy-MM-dd}.");
@@ -64,7 +64,9 @@ public sealed partial class TariffEngine
             components.Add(request.Explain ? Describe(e, baseDuty) : Lean(e, baseDuty));
         }
 
-        return new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. explain.NotAppliedMeasures], [.. explain.Assumptions.Distinct()], [.. explain.Rules]);
+        return reasons is null
+            ? new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [], [], [])
+            : new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules]);
     }
 
     /// <summary>Evaluates a plan for one origin and set of declarations without explanations and without allocating:
@@ -165,7 +167,7 @@ public sealed partial class TariffEngine
         HtsProduct product = plan.Product;
         if (request.ClaimedProgram is not { } program)
         {
-            if (!Column2.Contains(request.Origin))
+            if (!Column2.Contains(request.Origin) && explain != Explanation.Discard)
             {
                 SuggestPrograms(request, product, explain);
             }
