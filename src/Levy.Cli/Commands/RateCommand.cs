@@ -124,7 +124,7 @@ internal static class RateCommand
         {
             table.AddRow(
                 c.Heading ?? v.Product,
-                c.Authority,
+                AuthorityNames.Of(c.Authority),
                 Markup.Escape(c.Program),
                 c.Percent is { } p ? ShowPercent(p) : "?",
                 Markup.Escape(Shorten(c.PrintedRate, 60)));
