@@ -21,7 +21,7 @@ public class RateCommandTests
         Assert.Equal(0, r.ExitCode);
         using JsonDocument doc = JsonDocument.Parse(r.Output);
         JsonElement root = doc.RootElement;
-        Assert.Equal(0.15m, root.GetProperty("totalPercent").GetDecimal());
+        Assert.Equal(15m, root.GetProperty("totalPercent").GetDecimal()); // percent, like RateView.percent
         Assert.Equal("JP", root.GetProperty("origin").GetString());
         Assert.Contains(root.GetProperty("chapter99").EnumerateArray(), h => h.GetString() == "9903.94.41");
         Assert.False(root.TryGetProperty("trace", out _)); // only with explain / --verbose
@@ -47,8 +47,8 @@ public class RateCommandTests
         using JsonDocument doc = JsonDocument.Parse(r.Output);
         var totals = doc.RootElement.GetProperty("segments").EnumerateArray()
             .Select(s => s.GetProperty("totalPercent").GetDecimal()).Distinct().ToList();
-        Assert.Equal([0.025m, 0.275m, 0.15m], totals);
-        JsonElement first275 = doc.RootElement.GetProperty("segments").EnumerateArray().First(s => s.GetProperty("totalPercent").GetDecimal() == 0.275m);
+        Assert.Equal([2.5m, 27.5m, 15m], totals);
+        JsonElement first275 = doc.RootElement.GetProperty("segments").EnumerateArray().First(s => s.GetProperty("totalPercent").GetDecimal() == 27.5m);
         Assert.Equal("2025-04-03", first275.GetProperty("from").GetString());
     }
 
