@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Levy.Web.Hosting;
 
-/// <summary>Loads the data in the background once the server is listening: first the revision in force today and its
-/// search index, then every other revision (indexes of other revisions are built when first searched), so that the
-/// first requests of the page are answered from memory.</summary>
+/// <summary>Loads the data in the background once the server is listening: the revision in force today and its search
+/// index, the rate engine's rulebook, then every other revision (a history reads them all; indexes of other revisions
+/// are built when first searched), so that the first requests of the page are answered from memory.</summary>
 internal sealed partial class DataWarmup(LevyData data, TimeProvider clock, IOptions<LevyOptions> options, ILogger<DataWarmup> logger)
     : BackgroundService
 {
