@@ -7,4 +7,5 @@ namespace Levy.Web.Contracts;
 /// <param name="RevisionsLoaded">The revisions loaded into memory so far.</param>
 /// <param name="FirstDate">The first date covered.</param>
 /// <param name="Horizon">The last date covered.</param>
-public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon);
+/// <param name="Memory">The managed heap and the garbage collector's pauses so far, for load tests.</param>
+public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon, MemoryView Memory);

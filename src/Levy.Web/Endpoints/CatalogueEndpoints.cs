@@ -30,7 +30,7 @@ public static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/health", GetHealth)
             .WithName("GetHealth")
-            .WithSummary("Whether the server is up, where its data comes from and how much of it is loaded.");
+            .WithSummary("Whether the server is up, where its data comes from, how much of it is loaded, and the garbage collector's work so far.");
         return app;
     }
 
@@ -70,5 +70,5 @@ public static class CatalogueEndpoints
 
     private static Ok<HealthResponse> GetHealth(LevyData data) =>
         TypedResults.Ok(new HealthResponse("ok", data.Directory.Source, data.Catalogue.Revisions.Length, data.Archive.LoadedCount,
-            data.Catalogue.FirstDate, data.Catalogue.Horizon));
+            data.Catalogue.FirstDate, data.Catalogue.Horizon, MemoryView.Now()));
 }
