@@ -340,9 +340,17 @@ async function show(request) {
       return value;
     });
   const quote = api(`/api/v1/quote?${asked}`, signal)
-    .then((value) => {
+    .then(async (value) => {
       renderQuote(value);
       setStatus('');
+      // The quote reads the revision whose text governs the date in law, which can be older than the one published
+      // by then; show the line as that revision prints it.
+      const shown = await line.catch(() => null);
+      if (shown && shown.revision !== value.revision) {
+        const governing = await api(`/api/v1/lines/${encodeURIComponent(request.product)}?${query({ revision: value.revision })}`, signal)
+          .catch(() => null);
+        if (governing) renderLine(governing);
+      }
     })
     .catch(async (error) => {
       if (signal.aborted) return;

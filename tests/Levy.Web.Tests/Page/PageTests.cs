@@ -58,6 +58,7 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("2025-04-20", await _page.Locator("#date").InputValueAsync());
         await _page.Locator("#line summary").ClickAsync();
         await Assertions.Expect(_page.Locator("#line")).ToContainTextAsync("9903.88.01");
+        await Assertions.Expect(_page.Locator("#line")).ToContainTextAsync("HTS 2025 Revision 10"); // the revision the quote read
         await Assertions.Expect(_page.Locator("#line .columns")).ToContainTextAsync("2.5%");
         await Assertions.Expect(_page.Locator("#events")).ToContainTextAsync("2025-04-03");
         await Assertions.Expect(_page.Locator("#events")).ToContainTextAsync("27.5%");
