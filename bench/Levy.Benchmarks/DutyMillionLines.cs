@@ -10,7 +10,7 @@ namespace Levy.Benchmarks;
 /// output row in order, and reports the time and the peak memory (run it for two sizes to see memory does not grow).</summary>
 internal static class DutyMillionLines
 {
-    internal static void Run(long count)
+    internal static void Run(long count, bool realEngine = false)
     {
         string folder = Directory.CreateTempSubdirectory("levy-duty-bench").FullName;
         string input = Path.Combine(folder, "lines.csv"), output = Path.Combine(folder, "duty.csv");
@@ -29,13 +29,13 @@ internal static class DutyMillionLines
             using (var writer = new StreamWriter(output, false, new System.Text.UTF8Encoding(false), 1 << 16))
             using (var csv = new CsvDutyOutput(writer, compare: false))
             {
-                summary = new DutyBatch(FakeEngine.Fixed(), fees).Run(DutyInputReader.ReadCsv(reader, "lines.csv", false), csv);
+                summary = new DutyBatch(realEngine ? Engine() : FakeEngine.Fixed(), fees).Run(DutyInputReader.ReadCsv(reader, "lines.csv", false), csv);
             }
 
             clock.Stop();
             var process = Process.GetCurrentProcess();
             long rows = CheckOutput(output, count);
-            Console.WriteLine($"{count:N0} lines in {clock.Elapsed.TotalSeconds:F2} s ({count / clock.Elapsed.TotalSeconds:N0} lines/s end to end); " +
+            Console.WriteLine($"{(realEngine ? "real engine" : "fixed quote")}: {count:N0} lines in {clock.Elapsed.TotalSeconds:F2} s ({count / clock.Elapsed.TotalSeconds:N0} lines/s end to end); " +
                 $"input {new FileInfo(input).Length / 1048576.0:F0} MiB, output {new FileInfo(output).Length / 1048576.0:F0} MiB; " +
                 $"{summary.Computed:N0} computed, {summary.Errors:N0} errors, {summary.Entries:N0} entries; {rows:N0} output rows in order; " +
                 $"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB (before the run {before / 1048576.0:F0} MiB), " +
@@ -45,6 +45,12 @@ internal static class DutyMillionLines
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static Func<Levy.Core.Calculation.QuoteRequest, Levy.Core.Calculation.RateQuote> Engine()
+    {
+        var engine = BenchmarkData.Open().Engine;
+        return engine.Quote;
     }
 
     // Every input row L1..LN has exactly one output row, in order.

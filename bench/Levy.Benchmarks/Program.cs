@@ -15,9 +15,9 @@ if (args is ["retained"])
     return;
 }
 
-if (args is ["duty-lines", var lines])
+if (args is ["duty-lines", var lines, ..])
 {
-    DutyMillionLines.Run(long.Parse(lines, System.Globalization.CultureInfo.InvariantCulture));
+    DutyMillionLines.Run(long.Parse(lines, System.Globalization.CultureInfo.InvariantCulture), realEngine: args.Contains("--real-engine"));
     return;
 }
 

@@ -83,8 +83,10 @@ public sealed record EntryLine
     }
 
     /// <summary>The question to ask the rate engine for this line.</summary>
-    public QuoteRequest ToQuoteRequest() => new()
+    /// <param name="explain">False for the lean quote of batches (same amounts, no reason texts).</param>
+    public QuoteRequest ToQuoteRequest(bool explain = true) => new()
     {
+        Explain = explain,
         Product = Product,
         Origin = Origin,
         EntryDate = EntryDate,

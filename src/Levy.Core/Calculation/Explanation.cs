@@ -8,7 +8,14 @@ namespace Levy.Core.Calculation;
 /// consulted. Absent (null) in the allocation-free evaluation of panels.</summary>
 internal sealed class Explanation
 {
+    private readonly bool _recording = true;
+
     internal Explanation(bool trace) => TraceEnabled = trace;
+
+    private Explanation() => _recording = false;
+
+    /// <summary>An explanation nobody reads (lean quotes): what is written to it is dropped.</summary>
+    internal static Explanation Discard { get; } = new();
 
     /// <summary>True when the rules consulted are recorded (explain mode); reasons and assumptions always are.</summary>
     internal bool TraceEnabled { get; }
@@ -19,7 +26,13 @@ internal sealed class Explanation
 
     internal List<string> Rules { get; } = [];
 
-    internal void Assume(string text) => Assumptions.Add(text);
+    internal void Assume(string text)
+    {
+        if (_recording)
+        {
+            Assumptions.Add(text);
+        }
+    }
 
     internal void Trace(string text)
     {
@@ -29,8 +42,13 @@ internal sealed class Explanation
         }
     }
 
-    internal void NotApplied(CandidatePlan c, string reason) =>
-        NotAppliedMeasures.Add(new NotAppliedMeasure(c.Measure.Id, c.Measure.Authority, c.Measure.Heading.IsEmpty ? null : c.Measure.Heading, reason));
+    internal void NotApplied(CandidatePlan c, string reason)
+    {
+        if (_recording)
+        {
+            NotAppliedMeasures.Add(new NotAppliedMeasure(c.Measure.Id, c.Measure.Authority, c.Measure.Heading.IsEmpty ? null : c.Measure.Heading, reason));
+        }
+    }
 
     internal void Gated(CandidatePlan c, StackingRules.Gate gate, in QuoteInputs inputs, Rulebook rulebook)
     {

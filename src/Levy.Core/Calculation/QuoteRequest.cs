@@ -50,6 +50,10 @@ public sealed record QuoteRequest
     /// <summary>Quantities in the units of the rate texts (e.g. kg, liters), for specific duties.</summary>
     public ImmutableArray<Quantity> Quantities { get; init; } = ImmutableArray<Quantity>.Empty;
 
+    /// <summary>False to skip the reasons (measures not applied, assumptions, explanation texts): the lean quote of batches,
+    /// with the same components and amounts. Default true.</summary>
+    public bool Explain { get; init; } = true;
+
     /// <summary>True to record every rule consulted in <see cref="RateQuote.Trace"/> (<c>levy explain</c>); reasons and
     /// assumptions are always given.</summary>
     public bool Trace { get; init; }

@@ -31,7 +31,8 @@ public sealed partial class TariffEngine
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         ProductPlan plan = PlanFor(request.Product, request.EntryDate);
-        var explain = new Explanation(request.Trace);
+        Explanation? reasons = request.Explain ? new Explanation(request.Trace) : null;
+        Explanation explain = reasons ?? Explanation.Discard;
         if (explain.TraceEnabled)
         {
             explain.Trace($"Entry date {request.EntryDate:yyyy-MM-dd}: the text of HTS {plan.Revision} governs (legal timeline); epoch {plan.Start:yyyy-MM-dd} to {plan.End.AddDays(-1):yyyy-MM-dd}.");
@@ -39,7 +40,7 @@ public sealed partial class TariffEngine
         ValidateProgram(request, plan, explain);
         QuoteInputs inputs = QuoteInputs.Of(request);
         StackingRules.Components buffer = default;
-        int count = StackingRules.Evaluate(this, plan, in inputs, ref buffer, out StackingRules.BaseDuty baseDuty, explain);
+        int count = StackingRules.Evaluate(this, plan, in inputs, ref buffer, out StackingRules.BaseDuty baseDuty, reasons);
         if (explain.TraceEnabled)
         {
             explain.Trace($"Base: {baseDuty.ColumnName} rate of {plan.Product.RateSource}: {baseDuty.Rate}.");
@@ -47,19 +48,25 @@ public sealed partial class TariffEngine
 
         var components = ImmutableArray.CreateBuilder<QuoteComponent>(count + 1);
         components.Add(new QuoteComponent(Authority.Mfn, baseDuty.ColumnName, null, ComponentKind.Base, baseDuty.Rate, baseDuty.AdValorem, 1m, null, "mfn",
-            $"HTS {plan.Revision}, {plan.Product.RateSource} ({baseDuty.ColumnName})", BaseExplanation(request, baseDuty)));
-        var evaluated = new List<StackingRules.Evaluated>(count);
+            request.Explain ? $"HTS {plan.Revision}, {plan.Product.RateSource} ({baseDuty.ColumnName})" : string.Empty,
+            request.Explain ? BaseExplanation(request, baseDuty) : string.Empty));
+        var evaluated = new StackingRules.Evaluated[count];
+        var ranks = new long[count];
         for (int i = 0; i < count; i++)
         {
-            evaluated.Add(buffer[i]);
+            evaluated[i] = buffer[i];
+            ranks[i] = ((long)DeclarationRank(evaluated[i]) << 40) | (long)evaluated[i].Heading.Value;
         }
 
-        foreach (StackingRules.Evaluated e in evaluated.OrderBy(e => DeclarationRank(e)).ThenBy(e => e.Heading))
+        Array.Sort(ranks, evaluated);
+        foreach (StackingRules.Evaluated e in evaluated)
         {
-            components.Add(Describe(e, baseDuty));
+            components.Add(request.Explain ? Describe(e, baseDuty) : Lean(e, baseDuty));
         }
 
-        return new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. explain.NotAppliedMeasures], [.. explain.Assumptions.Distinct()], [.. explain.Rules]);
+        return reasons is null
+            ? new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [], [], [])
+            : new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules]);
     }
 
     /// <summary>Evaluates a plan for one origin and set of declarations without explanations and without allocating:
@@ -160,7 +167,7 @@ public sealed partial class TariffEngine
         HtsProduct product = plan.Product;
         if (request.ClaimedProgram is not { } program)
         {
-            if (!Column2.Contains(request.Origin))
+            if (!Column2.Contains(request.Origin) && explain != Explanation.Discard)
             {
                 SuggestPrograms(request, product, explain);
             }
@@ -233,6 +240,19 @@ public sealed partial class TariffEngine
         RateColumn.General => "Column 1 General (normal trade relations) rate.",
         _ => $"Preference claimed under {baseDuty.ColumnName}.",
     };
+
+    private static QuoteComponent Lean(StackingRules.Evaluated e, StackingRules.BaseDuty baseDuty)
+    {
+        if (e.Candidate is not { } c)
+        {
+            return new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", e.Heading, ComponentKind.Exemption, NoChangeRate.Instance, 0m, e.Share, null,
+                "reciprocal-us-content", string.Empty, string.Empty);
+        }
+
+        PolicyMeasure m = c.Measure;
+        return new QuoteComponent(m.Authority, m.Program, e.Heading.IsEmpty ? null : e.Heading, e.Kind, c.For(m.RateColumn ?? baseDuty.Column).Printed,
+            e.AdValorem, e.Share, e.FloorRate, m.Id, c.Period.Source, m.Citation);
+    }
 
     private static QuoteComponent Describe(StackingRules.Evaluated e, StackingRules.BaseDuty baseDuty)
     {

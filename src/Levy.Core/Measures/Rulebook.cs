@@ -62,6 +62,16 @@ public sealed class Rulebook
         Conditions = conditions.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         DeclarationOrder = declarationOrder.ToImmutableArray();
         DeclarationOrderSource = declarationOrderSource;
+        var bySymbol = new Dictionary<string, PreferenceProgram>(StringComparer.OrdinalIgnoreCase);
+        foreach (PreferenceProgram p in Programs)
+        {
+            foreach (string symbol in p.Symbols)
+            {
+                bySymbol.TryAdd(symbol, p);
+            }
+        }
+
+        _programsBySymbol = bySymbol.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         var slotNames = Slots.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (PolicyMeasure m in Measures)
         {
@@ -77,6 +87,8 @@ public sealed class Rulebook
             throw new ArgumentException($"Two measures have the id {duplicate.Key}.", nameof(measures));
         }
     }
+
+    private readonly FrozenDictionary<string, PreferenceProgram> _programsBySymbol;
 
     /// <summary>Every measure.</summary>
     public ImmutableArray<PolicyMeasure> Measures { get; }
@@ -97,8 +109,7 @@ public sealed class Rulebook
     public string DeclarationOrderSource { get; }
 
     /// <summary>The program a symbol belongs to, or null.</summary>
-    public PreferenceProgram? FindProgram(string symbol) =>
-        Programs.FirstOrDefault(p => p.Symbols.Contains(symbol, StringComparer.OrdinalIgnoreCase));
+    public PreferenceProgram? FindProgram(string symbol) => _programsBySymbol.GetValueOrDefault(symbol);
 
     /// <summary>A rulebook with the same slots and programs and other measures (a scenario).</summary>
     public Rulebook With(IEnumerable<PolicyMeasure> measures) =>

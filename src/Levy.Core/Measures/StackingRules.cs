@@ -115,7 +115,11 @@ internal static class StackingRules
         switch (winnerTerms.Kind)
         {
             case MeasureKind.Exemption:
-                PartialExemptionByMetalContent(winner, winnerTerms, remainder, remainderTerms, slot, s232, in inputs, in baseDuty, engine, plan, ref outcomes, ref components, ref count, explain);
+                if (!PartialExemptionByMetalContent(winner, winnerTerms, remainder, remainderTerms, slot, s232, in inputs, in baseDuty, engine, plan, ref outcomes, ref components, ref count, explain))
+                {
+                    remainder = null;
+                }
+
                 break;
             case MeasureKind.Floor:
                 Floor(winner, winnerTerms, 1m, slot, in baseDuty, ref outcomes, ref components, ref count, explain);
@@ -192,7 +196,7 @@ internal static class StackingRules
     /// the metal value is reported on the 232 line and the remainder on the reciprocal line).</summary>
     /// <remarks>Sources: EO 14257 sec. 3(b) as applied in CBP CSMS #65829726; EO 14289 sec. 2 and Proclamation 10947 for
     /// Canada/Mexico. Not for Section 122, whose note 2(aa)(v) excludes derivatives as a whole.</remarks>
-    private static void PartialExemptionByMetalContent(CandidatePlan exemption, HeadingTermsOfColumn terms, CandidatePlan? remainder, HeadingTermsOfColumn remainderTerms,
+    private static bool PartialExemptionByMetalContent(CandidatePlan exemption, HeadingTermsOfColumn terms, CandidatePlan? remainder, HeadingTermsOfColumn remainderTerms,
         int slot, int s232, in QuoteInputs inputs, in BaseDuty baseDuty, TariffEngine engine, ProductPlan plan, ref Outcomes outcomes, ref Components components, ref int count, Explanation? explain)
     {
         Outcome metal = s232 >= 0 ? outcomes[s232] : default;
@@ -207,7 +211,7 @@ internal static class StackingRules
         if (!partial)
         {
             outcomes[slot] = new Outcome(exemption, false, 0m);
-            return;
+            return false;
         }
 
         if (explain is { TraceEnabled: true })
@@ -231,6 +235,8 @@ internal static class StackingRules
         {
             Charge(remainder!, remainderTerms, (1m - metalShare) * ShareCharged(engine, plan, remainderTerms, in inputs, explain), slot, ref outcomes, ref components, ref count, explain);
         }
+
+        return true;
     }
 
     /// <summary>Rule "floor": an all-in line ("15%") adds what is needed for the ordinary duty plus the line to equal the

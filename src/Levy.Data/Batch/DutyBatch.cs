@@ -189,7 +189,7 @@ public sealed class DutyBatch
     {
         try
         {
-            quote = _engine(line.ToQuoteRequest());
+            quote = _engine(line.ToQuoteRequest(explain: false));
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
