@@ -101,7 +101,7 @@ public static class RateCharts
         // Room above the lines for the event labels, written downwards from the top of the plot area.
         plot.Axes.AutoScale();
         AxisLimits limits = plot.Axes.GetLimits();
-        double top = limits.Top + Math.Max(8d, (limits.Top - Math.Min(0d, limits.Bottom)) * 0.55);
+        double top = limits.Top + Math.Max(8d, limits.Top * 0.55);
         foreach (ChartEvent e in events)
         {
             double x = e.Date.ToDateTime(TimeOnly.MinValue).ToOADate();
@@ -113,7 +113,7 @@ public static class RateCharts
             label.LabelAlignment = Alignment.UpperLeft;
         }
 
-        plot.Axes.SetLimitsY(Math.Min(0d, limits.Bottom), top);
+        plot.Axes.SetLimitsY(0d, top); // rates are never negative
         plot.Axes.DateTimeTicksBottom();
         plot.Title(title);
         plot.Axes.Left.Label.Text = yLabel;
