@@ -5,6 +5,7 @@ using Levy.Analysis.Panels;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -74,23 +75,7 @@ internal static class EtrCommand
             cli.WriteJson(new
             {
                 scenario = parse.GetValue(AnalysisOptions.Scenario),
-                groups = series.Select(s => new
-                {
-                    name = s.Name,
-                    weighting = s.Weighting,
-                    from = s.From,
-                    to = s.To,
-                    average = Round(s.Average()),
-                    steps = Steps(s).Select(x => new
-                    {
-                        from = x.From,
-                        to = x.To,
-                        total = Round(s.Totals[x.Day]),
-                        byAuthority = Enum.GetValues<Authority>().ToDictionary(a => a.ToString(), a => Round(s.Component(a)[x.Day])),
-                        pairs = Math.Round(s.Pairs[x.Day], 2),
-                        needsValueShare = Round(s.NeedsValueShares[x.Day]),
-                    }),
-                }),
+                groups = series.Select(s => RateSeriesView.Create(s)),
                 build = summary,
             });
             return ExitCodes.Success;
@@ -107,12 +92,12 @@ internal static class EtrCommand
             }
 
             table.AddColumn(new TableColumn("Pairs").RightAligned()).AddColumn(new TableColumn("Specific").RightAligned());
-            foreach (var x in Steps(s))
+            foreach ((int day, int last) in s.Spans())
             {
-                var cells = new List<string> { $"{x.From:yyyy-MM-dd}", $"{x.To:yyyy-MM-dd}", AnalysisOptions.Percent(s.Totals[x.Day]) };
-                cells.AddRange(shown.Select(a => AnalysisOptions.Percent(s.Component(a)[x.Day])));
-                cells.Add(s.Pairs[x.Day].ToString("N0", CultureInfo.InvariantCulture));
-                cells.Add(AnalysisOptions.Percent(s.NeedsValueShares[x.Day]));
+                var cells = new List<string> { $"{s.DateOf(day):yyyy-MM-dd}", $"{s.DateOf(last):yyyy-MM-dd}", AnalysisOptions.Percent(s.Totals[day]) };
+                cells.AddRange(shown.Select(a => AnalysisOptions.Percent(s.Component(a)[day])));
+                cells.Add(s.Pairs[day].ToString("N0", CultureInfo.InvariantCulture));
+                cells.Add(AnalysisOptions.Percent(s.NeedsValueShares[day]));
                 table.AddRow(cells.ToArray());
             }
 
@@ -121,25 +106,6 @@ internal static class EtrCommand
 
         cli.Console.MarkupLine("Specific: share of pairs whose rate is specific or compound (its specific part counts as 0, docs/panel.md).");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The steps of a series: spans of days with the same rates (any authority).</summary>
-    internal static IEnumerable<(int Day, DateOnly From, DateOnly To)> Steps(RateSeries s)
-    {
-        int start = 0;
-        for (int d = 1; d <= s.Days; d++)
-        {
-            if (d == s.Days || !Same(s, d, start))
-            {
-                yield return (start, s.DateOf(start), s.DateOf(d - 1));
-                start = d;
-            }
-        }
-
-        static bool Same(RateSeries s, int a, int b) =>
-            Close(s.Totals[a], s.Totals[b]) && Close(s.Pairs[a], s.Pairs[b]) && Enum.GetValues<Authority>().All(x => Close(s.Component(x)[a], s.Component(x)[b]));
-
-        static bool Close(double x, double y) => (double.IsNaN(x) && double.IsNaN(y)) || Math.Abs(x - y) < 1e-9;
     }
 
     internal static string Label(Authority a) => a switch
@@ -153,8 +119,6 @@ internal static class EtrCommand
         Authority.Section201 => "201",
         _ => "Other",
     };
-
-    private static double? Round(double v) => double.IsFinite(v) ? Math.Round(v, 6) : null;
 
     private static void WriteDaily(string path, IReadOnlyList<RateSeries> series)
     {

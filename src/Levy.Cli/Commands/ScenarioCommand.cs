@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Levy.Core.Panels;
-using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -60,37 +60,16 @@ internal static class ScenarioCommand
         var request = new PanelRequest { Countries = [.. countries], From = from, To = to, Preferences = AnalysisOptions.PreferencesOf(cli, parse) };
         ScenarioComparison result = ScenarioComparison.Run(baseline, scenario, request, AnalysisOptions.ImportWeightsOf(cli, parse));
         int top = parse.GetValue(Top);
-        var changed = result.Products.Where(p => Math.Abs(p.Difference) > 1e-9).OrderByDescending(p => Math.Abs(p.Difference)).ThenBy(p => p.Product).ToList();
-        var firstDifferent = Enumerable.Range(0, result.BaselineSeries.Days)
-            .FirstOrDefault(d => Math.Abs(result.BaselineSeries.Totals[d] - result.ScenarioSeries.Totals[d]) > 1e-9, -1);
-        var lastDifferent = Enumerable.Range(0, result.BaselineSeries.Days).Reverse()
-            .FirstOrDefault(d => Math.Abs(result.BaselineSeries.Totals[d] - result.ScenarioSeries.Totals[d]) > 1e-9, -1);
-        double seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        ScenarioComparisonReport report = ScenarioComparisonReport.Create(result, a, b, seconds: Math.Round(clock.Elapsed.TotalSeconds, 1));
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new
-            {
-                baseline = a,
-                scenario = b,
-                countries = countries.Select(c => c.Value),
-                from,
-                to,
-                aggregate = new { baseline = result.BaselineMean, scenario = result.ScenarioMean, difference = result.ScenarioMean - result.BaselineMean },
-                daily = new { baseline = result.BaselineSeries.Average(), scenario = result.ScenarioSeries.Average() },
-                differentFrom = firstDifferent < 0 ? (DateOnly?)null : result.BaselineSeries.DateOf(firstDifferent),
-                differentUntil = lastDifferent < 0 ? (DateOnly?)null : result.BaselineSeries.DateOf(lastDifferent),
-                productsCompared = result.Products.Count,
-                productsChanged = changed.Count,
-                chapters = result.Chapters,
-                products = changed.Select(p => new { product = p.Product.ToString(), p.Baseline, p.Scenario, p.Difference, p.Weight }),
-                seconds,
-            });
+            cli.WriteJson(report);
             return ExitCodes.Success;
         }
 
         cli.Console.MarkupLine($"[bold]{Markup.Escape(b)}[/] against [bold]{Markup.Escape(a)}[/] for {Markup.Escape(string.Join(", ", countries))}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (mean rate over the days, {(parse.GetValue(AnalysisOptions.Weights) is null ? "each product weighing the same" : "products weighted by imports")}):");
-        cli.Console.MarkupLine($"  All products: {AnalysisOptions.Percent(result.BaselineMean)} -> {AnalysisOptions.Percent(result.ScenarioMean)} ({Signed(result.ScenarioMean - result.BaselineMean)}); {changed.Count:N0} of {result.Products.Count:N0} products change" +
-            (firstDifferent < 0 ? "; no day differs." : $", on days from {result.BaselineSeries.DateOf(firstDifferent):yyyy-MM-dd} to {result.BaselineSeries.DateOf(lastDifferent):yyyy-MM-dd}."));
+        cli.Console.MarkupLine($"  All products: {AnalysisOptions.Percent(result.BaselineMean)} -> {AnalysisOptions.Percent(result.ScenarioMean)} ({Signed(result.ScenarioMean - result.BaselineMean)}); {report.ProductsChanged:N0} of {report.ProductsCompared:N0} products change" +
+            (report.DifferentFrom is not { } firstDifferent ? "; no day differs." : $", on days from {firstDifferent:yyyy-MM-dd} to {report.DifferentUntil:yyyy-MM-dd}."));
         var chapters = new Table().Border(TableBorder.Simple).Title("By HS chapter (largest changes)").AddColumn("Chapter").AddColumn(new TableColumn("Products").RightAligned())
             .AddColumn(new TableColumn("Changed").RightAligned()).AddColumn(new TableColumn(a).RightAligned()).AddColumn(new TableColumn(b).RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
         foreach (ChapterDifference c in result.Chapters.OrderByDescending(c => Math.Abs(c.Difference)).ThenBy(c => c.Chapter).Take(top))
@@ -101,13 +80,13 @@ internal static class ScenarioCommand
         cli.Console.Write(chapters);
         var products = new Table().Border(TableBorder.Simple).Title("By product (largest changes)").AddColumn("HTS").AddColumn(new TableColumn(a).RightAligned())
             .AddColumn(new TableColumn(b).RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
-        foreach (ProductDifference p in changed.Take(top))
+        foreach (ProductDifference p in report.Products.Take(top))
         {
             products.AddRow(p.Product.ToString(), AnalysisOptions.Percent(p.Baseline), AnalysisOptions.Percent(p.Scenario), Signed(p.Difference));
         }
 
         cli.Console.Write(products);
-        cli.Console.MarkupLine($"({seconds:0.0} s)");
+        cli.Console.MarkupLine($"({report.Seconds:0.0} s)");
         return ExitCodes.Success;
     }
 

@@ -83,6 +83,58 @@ public sealed class RateSeries
     /// <summary>The mean of the daily totals over the days that have pairs.</summary>
     public double Average() => Totals.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
+    /// <summary>The spans of consecutive days over which the total, the number of pairs and the components of
+    /// <paramref name="components"/> (default: every authority) all stay the same, in order; together they cover the series.</summary>
+    /// <param name="components">The authorities whose components must stay the same within a span, or null for all.</param>
+    /// <returns>The first and last day index of each span.</returns>
+    public IEnumerable<(int First, int Last)> Spans(IReadOnlyCollection<Authority>? components = null)
+    {
+        Authority[] watched = components is null ? Enum.GetValues<Authority>() : [.. components];
+        int start = 0;
+        for (int d = 1; d <= Days; d++)
+        {
+            if (d == Days || !Same(d, start))
+            {
+                yield return (start, d - 1);
+                start = d;
+            }
+        }
+
+        bool Same(int a, int b)
+        {
+            if (!SameValue(Totals[a], Totals[b]) || !SameValue(Pairs[a], Pairs[b]))
+            {
+                return false;
+            }
+
+            foreach (Authority x in watched)
+            {
+                if (!SameValue(_components[(int)x][a], _components[(int)x][b]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The same series over a range of its days.</summary>
+    /// <param name="from">The first day kept.</param>
+    /// <param name="to">The last day kept.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is reversed or not within the series.</exception>
+    public RateSeries Slice(DateOnly from, DateOnly to)
+    {
+        if (from < From || to > To || to < from)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd} is not within the series ({From:yyyy-MM-dd} to {To:yyyy-MM-dd}).");
+        }
+
+        int first = from.DayNumber - From.DayNumber, count = to.DayNumber - from.DayNumber + 1;
+        double[] Cut(IReadOnlyList<double> values) => [.. values.Skip(first).Take(count)];
+        return new RateSeries(Name, Weighting, from, Cut(Totals), [.. _components.Select(Cut)], Cut(Pairs), Cut(NeedsValueShares));
+    }
+
     /// <summary>The days on which the total changes (and the first day): the steps of the series.</summary>
     public IEnumerable<int> Steps()
     {
@@ -93,9 +145,9 @@ public sealed class RateSeries
                 yield return d;
             }
         }
-
-        static bool SameValue(double a, double b) => (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) < 1e-9;
     }
+
+    private static bool SameValue(double a, double b) => (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) < 1e-9;
 }
 
 /// <summary>Accumulates panel rows into daily effective-rate series for groups of countries.</summary>

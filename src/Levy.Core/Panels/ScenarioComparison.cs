@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
@@ -34,9 +35,10 @@ public sealed record ChapterDifference(int Chapter, int Products, int Changed, d
 /// Immutable.</remarks>
 public sealed class ScenarioComparison
 {
-    private ScenarioComparison(IReadOnlyList<ProductDifference> products, IReadOnlyList<ChapterDifference> chapters, RateSeries baseline,
-        RateSeries scenario, PanelSummary baselineSummary, PanelSummary scenarioSummary)
+    private ScenarioComparison(ImmutableArray<CountryCode> countries, IReadOnlyList<ProductDifference> products, IReadOnlyList<ChapterDifference> chapters,
+        RateSeries baseline, RateSeries scenario, PanelSummary baselineSummary, PanelSummary scenarioSummary)
     {
+        Countries = countries;
         Products = products;
         Chapters = chapters;
         BaselineSeries = baseline;
@@ -44,6 +46,9 @@ public sealed class ScenarioComparison
         BaselineSummary = baselineSummary;
         ScenarioSummary = scenarioSummary;
     }
+
+    /// <summary>The countries compared.</summary>
+    public ImmutableArray<CountryCode> Countries { get; }
 
     /// <summary>Every product, in code order.</summary>
     public IReadOnlyList<ProductDifference> Products { get; }
@@ -69,7 +74,7 @@ public sealed class ScenarioComparison
     /// <summary>The (weighted) mean of every product's scenario rate.</summary>
     public double ScenarioMean => WeightedMean(Products, p => p.Scenario);
 
-    /// <summary>Compares two engines over the request's countries, dates and products.</summary>
+    /// <summary>Compares two engines over the request's countries, dates and products (two panel builds).</summary>
     /// <param name="baseline">The engine of the baseline (usually the actual rulebook).</param>
     /// <param name="scenario">The engine of the scenario.</param>
     /// <param name="request">The countries, dates and products compared.</param>
@@ -82,28 +87,36 @@ public sealed class ScenarioComparison
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(request);
-        DateOnly from = request.From ?? baseline.Timeline.First, to = request.To ?? baseline.Timeline.Horizon;
-        var groups = new[] { new SeriesGroup(string.Join(", ", request.Countries), request.Countries) };
-        (Dictionary<HtsCode, (double Mean, double Weight)> a, RateSeries sa, PanelSummary pa) = Measure(baseline);
-        (Dictionary<HtsCode, (double Mean, double Weight)> b, RateSeries sb, PanelSummary pb) = Measure(scenario);
+        return Compare(PanelMeans.Measure(baseline, request, weights, cancellationToken), PanelMeans.Measure(scenario, request, weights, cancellationToken));
+    }
+
+    /// <summary>Compares two panels already reduced (<see cref="PanelMeans.Measure"/>) over the same countries, dates and
+    /// products: each under its own rulebook.</summary>
+    /// <param name="baseline">The panel under the baseline.</param>
+    /// <param name="scenario">The panel under the scenario.</param>
+    /// <exception cref="ArgumentException">The two panels cover different countries, dates or products, or only one is weighted.</exception>
+    public static ScenarioComparison Compare(PanelMeans baseline, PanelMeans scenario)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (baseline.Series.From != scenario.Series.From || baseline.Series.To != scenario.Series.To
+            || !baseline.Request.Countries.SequenceEqual(scenario.Request.Countries)
+            || !baseline.Request.Products.SequenceEqual(scenario.Request.Products) || baseline.Weighted != scenario.Weighted)
+        {
+            throw new ArgumentException("The two panels compared must cover the same countries, dates and products, with the same weighting.", nameof(scenario));
+        }
+
+        IReadOnlyDictionary<HtsCode, ProductMean> a = baseline.Products, b = scenario.Products;
         var products = a.Keys.Union(b.Keys).Order()
             .Select(p => new ProductDifference(p, a.TryGetValue(p, out var x) ? x.Mean : double.NaN, b.TryGetValue(p, out var y) ? y.Mean : double.NaN,
-                weights is null ? 1d : Math.Max(x.Weight, y.Weight)))
+                baseline.Weighted ? Math.Max(x.Weight, y.Weight) : 1d))
             .Where(p => double.IsFinite(p.Baseline) && double.IsFinite(p.Scenario))
             .ToList();
         var chapters = products.GroupBy(p => p.Product.Chapter).OrderBy(g => g.Key)
             .Select(g => new ChapterDifference(g.Key, g.Count(), g.Count(p => Math.Abs(p.Difference) > 1e-9),
                 WeightedMean(g, p => p.Baseline), WeightedMean(g, p => p.Scenario)))
             .ToList();
-        return new ScenarioComparison(products, chapters, sa, sb, pa, pb);
-
-        (Dictionary<HtsCode, (double, double)>, RateSeries, PanelSummary) Measure(TariffEngine engine)
-        {
-            var means = new ProductMeans(request.Countries.ToHashSet(), weights);
-            var series = new RateSeriesBuilder(from, to, groups);
-            PanelSummary summary = new PanelBuilder(engine).Build(request, new TeeSink(means, series), null, cancellationToken);
-            return (means.Means, series.Build()[0], summary);
-        }
+        return new ScenarioComparison(baseline.Request.Countries, products, chapters, baseline.Series, scenario.Series, baseline.Summary, scenario.Summary);
     }
 
     private static double WeightedMean(IEnumerable<ProductDifference> products, Func<ProductDifference, double> value)
@@ -116,33 +129,5 @@ public sealed class ScenarioComparison
         }
 
         return weight > 0 ? sum / weight : double.NaN;
-    }
-
-    /// <summary>The day-weighted mean total of each product over its rows (all countries compared).</summary>
-    private sealed class ProductMeans(HashSet<CountryCode> countries, ImportWeights? weights) : IPanelSink
-    {
-        internal Dictionary<HtsCode, (double Mean, double Weight)> Means { get; } = [];
-
-        public void Write(ReadOnlySpan<PanelInterval> rows)
-        {
-            double sum = 0, days = 0, weight = 0;
-            HtsCode product = default;
-            var seen = new HashSet<CountryCode>();
-            foreach (ref readonly PanelInterval row in rows)
-            {
-                product = row.Product;
-                sum += (double)row.Values.Total * row.Days;
-                days += row.Days;
-                if (weights is not null && countries.Contains(row.Country) && seen.Add(row.Country))
-                {
-                    weight += (double)weights.WeightOf(row.Product, row.Country);
-                }
-            }
-
-            if (days > 0)
-            {
-                Means[product] = (sum / days, weight);
-            }
-        }
     }
 }

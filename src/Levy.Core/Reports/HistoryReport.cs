@@ -15,6 +15,10 @@ namespace Levy.Core.Reports;
 /// <param name="Segments">The periods over which the quote stays the same, in date order, covering the span.</param>
 public sealed record HistoryReport(string Product, string Origin, string OriginName, DateOnly From, DateOnly To, IReadOnlyList<HistorySegmentView> Segments)
 {
+    /// <summary>The rulebook that answered: <c>actual</c> or a scenario's name (docs/scenarios.md); null (left out of the
+    /// JSON) when the host does not say.</summary>
+    public string? Scenario { get; init; }
+
     /// <summary>The report of an engine's history.</summary>
     /// <param name="template">The request the history was computed for.</param>
     /// <param name="from">The first date of the series.</param>

@@ -41,6 +41,10 @@ public sealed record QuoteView(
     IReadOnlyList<string> Assumptions,
     IReadOnlyList<string>? Trace)
 {
+    /// <summary>The rulebook that answered: <c>actual</c> or a scenario's name (docs/scenarios.md); null (left out of the
+    /// JSON) when the host does not say.</summary>
+    public string? Scenario { get; init; }
+
     /// <summary>The view of a quote, with its trace.</summary>
     /// <param name="q">The quote.</param>
     /// <param name="countries">The countries, for the origin's name.</param>

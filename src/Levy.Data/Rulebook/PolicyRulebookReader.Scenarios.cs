@@ -86,9 +86,14 @@ public static partial class PolicyRulebookReader
 
             foreach (string selector in sf.Remove ?? [])
             {
+                // Name the headings that go, so that a reader sees what a removal means without the rulebook at hand.
+                string[] headings = [.. measures.Where(m => Matches(m, selector))
+                    .SelectMany(m => m.TwinHeading is { } twin ? new[] { twin, m.Heading } : [m.Heading])
+                    .Where(h => !h.IsEmpty).Order().Select(h => h.ToString()).Distinct()];
                 int removed = measures.RemoveAll(m => Matches(m, selector));
                 Require(removed, $"remove {selector}");
-                changes.Add($"Removed {selector}{(removed > 1 ? $" ({removed} measures)" : string.Empty)}.");
+                string[] details = [.. (removed > 1 ? [$"{removed} measures"] : Array.Empty<string>()), .. headings];
+                changes.Add($"Removed {selector}{(details.Length > 0 ? $" ({string.Join(", ", details)})" : string.Empty)}.");
             }
 
             foreach (ChangeDto change in sf.Change ?? [])

@@ -1,6 +1,7 @@
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 
 namespace Levy.Core.Tests.Panels;
 
@@ -82,5 +83,49 @@ public class RateSeriesBuilderTests
         builder.Write([Row(Car, Jp, 0, 0, Values(0.10m, needsValue: true)), Row(Tube, Jp, 0, 0, Values(0.10m))]);
 
         Assert.Equal(0.5, builder.Build()[0].NeedsValueShares[0], 9);
+    }
+
+    [Fact]
+    public void Spans_SplitWhereTheWatchedValuesChange()
+    {
+        var builder = new RateSeriesBuilder(Day1, Day1.AddDays(3), [new SeriesGroup("JP", [Jp])]);
+
+        // The total stays 27.5% while MFN and Section 232 differ on day 2 only; the reciprocal component never changes.
+        builder.Write([Row(Car, Jp, 0, 1, Values(0.025m, s232: 0.25m)), Row(Car, Jp, 2, 2, Values(0.05m, s232: 0.225m)),
+            Row(Car, Jp, 3, 3, Values(0.025m, reciprocal: 0.0m, s232: 0.25m))]);
+        RateSeries s = builder.Build()[0];
+
+        Assert.Equal([(0, 1), (2, 2), (3, 3)], s.Spans());
+        Assert.Equal([(0, 3)], s.Spans([Authority.IeepaReciprocal]));
+    }
+
+    [Fact]
+    public void Slice_KeepsTheDaysAsked()
+    {
+        var builder = new RateSeriesBuilder(Day1, Day1.AddDays(3), [new SeriesGroup("JP", [Jp])]);
+        builder.Write([Row(Car, Jp, 0, 1, Values(0.025m)), Row(Car, Jp, 2, 3, Values(0.025m, s232: 0.25m))]);
+
+        RateSeries s = builder.Build()[0].Slice(Day1.AddDays(1), Day1.AddDays(2));
+
+        Assert.Equal((Day1.AddDays(1), Day1.AddDays(2)), (s.From, s.To));
+        Assert.Equal([0.025, 0.275], s.Totals.Select(v => Math.Round(v, 9)));
+        Assert.Equal([0d, 0.25], s.Component(Authority.Section232).Select(v => Math.Round(v, 9)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => s.Slice(Day1, Day1.AddDays(2)));
+    }
+
+    [Fact]
+    public void RateSeriesView_OneAuthority_ShowsItAndTheTotalInSteps()
+    {
+        var builder = new RateSeriesBuilder(Day1, Day1.AddDays(3), [new SeriesGroup("JP", [Jp])]);
+        builder.Write([Row(Car, Jp, 0, 1, Values(0.025m)), Row(Car, Jp, 2, 3, Values(0.025m, s232: 0.25m))]);
+        builder.Write([Row(Tube, Jp, 0, 0, Values(0.025m))]);
+
+        RateSeriesView view = RateSeriesView.Create(builder.Build()[0], [Authority.Section232]);
+
+        Assert.Equal([Day1, Day1.AddDays(1), Day1.AddDays(2)], view.Steps.Select(x => x.From));
+        Assert.Equal([0.025, 0.025, 0.275], view.Steps.Select(x => x.Total));
+        Assert.Equal(["Section232"], view.Steps[2].ByAuthority.Keys);
+        Assert.Equal(0.25, view.Steps[2].ByAuthority["Section232"]);
+        Assert.Equal([2d, 1d, 1d], view.Steps.Select(x => x.Pairs));
     }
 }
