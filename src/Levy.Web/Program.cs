@@ -12,5 +12,7 @@ app.MapOpenApi();
 app.MapCatalogueEndpoints();
 app.MapLookupEndpoints();
 app.MapQuoteEndpoints();
+app.MapScenarioEndpoints();
+app.MapEtrEndpoints();
 app.MapDutyEndpoints();
 app.Run();

@@ -52,8 +52,13 @@ public sealed record QuoteComparisonView(
             .Select(a => AuthorityDifferenceView.Of(a, baseline.Components, scenario.Components)).ToList();
         return new QuoteComparisonView(
             baseline.Scenario ?? "baseline", scenario.Scenario ?? "scenario", baseline.Product, baseline.Origin, baseline.OriginName, baseline.EntryDate,
-            baseline.TotalPercent, scenario.TotalPercent, scenario.TotalPercent - baseline.TotalPercent, authorities, baseline, scenario);
+            baseline.TotalPercent, scenario.TotalPercent, Difference(baseline.TotalPercent, scenario.TotalPercent), authorities, baseline, scenario);
     }
+
+    /// <summary>Scenario minus baseline, without trailing zeros (27.5 - 15 gives 12.5, and 2.5 - 2.5 gives 0, not 0.0).</summary>
+    /// <param name="baseline">The baseline's percent, or null.</param>
+    /// <param name="scenario">The scenario's percent, or null.</param>
+    public static decimal? Difference(decimal? baseline, decimal? scenario) => scenario - baseline is { } d ? d / 1.0000000000000000000000000000m : null;
 }
 
 /// <summary>What one authority charges on a product under two rulebooks.</summary>
@@ -79,7 +84,7 @@ public sealed record AuthorityDifferenceView(string Authority, decimal? Baseline
         ArgumentNullException.ThrowIfNull(scenario);
         (decimal? a, IReadOnlyList<string> ha) = Sum(baseline);
         (decimal? b, IReadOnlyList<string> hb) = Sum(scenario);
-        return new AuthorityDifferenceView(authority, a, b, b - a, ha, hb, a != b || !ha.SequenceEqual(hb));
+        return new AuthorityDifferenceView(authority, a, b, QuoteComparisonView.Difference(a, b), ha, hb, a != b || !ha.SequenceEqual(hb));
 
         (decimal? Percent, IReadOnlyList<string> Headings) Sum(IReadOnlyList<ComponentView> components)
         {
@@ -96,7 +101,7 @@ public sealed record AuthorityDifferenceView(string Authority, decimal? Baseline
                 headings.Add(c.Heading ?? c.Program);
             }
 
-            return (total, headings);
+            return (total / 1.0000000000000000000000000000m, headings); // 2.5 + 2.5 is 5, not 5.0
         }
     }
 }

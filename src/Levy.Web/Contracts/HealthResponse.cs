@@ -8,4 +8,7 @@ namespace Levy.Web.Contracts;
 /// <param name="FirstDate">The first date covered.</param>
 /// <param name="Horizon">The last date covered.</param>
 /// <param name="Memory">The managed heap and the garbage collector's pauses so far, for load tests.</param>
-public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon, MemoryView Memory);
+/// <param name="Panels">The country panels in memory or being built (for <c>etr</c> and country comparisons).</param>
+/// <param name="PanelProducts">The codes the panels are restricted to (<c>Levy:PanelProducts</c>); left out when they cover every product.</param>
+public sealed record HealthResponse(string Status, string DataSource, int Revisions, int RevisionsLoaded, DateOnly FirstDate, DateOnly Horizon, MemoryView Memory,
+    int Panels, IReadOnlyList<string>? PanelProducts);

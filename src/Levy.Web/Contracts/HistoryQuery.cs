@@ -29,4 +29,8 @@ public sealed record HistoryQuery
     /// <summary>The Special Program Indicator claimed.</summary>
     [FromQuery(Name = "program"), Description("Special Program Indicator claimed on every entry (S, KR…). Default: none.")]
     public string? Program { get; init; }
+
+    /// <summary>The rulebook to answer under.</summary>
+    [FromQuery(Name = "scenario"), Description("The rulebook: actual (default: what happened) or a scenario of GET /api/v1/scenarios, such as japan-no-deal.")]
+    public string? Scenario { get; init; }
 }

@@ -15,4 +15,8 @@ namespace Levy.Web.Contracts;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(QuoteView))]
 [JsonSerializable(typeof(HistoryReport))]
+[JsonSerializable(typeof(ScenariosResponse))]
+[JsonSerializable(typeof(QuoteComparisonView))]
+[JsonSerializable(typeof(ScenarioComparisonReport))]
+[JsonSerializable(typeof(EtrResponse))]
 public sealed partial class LevyJsonContext : JsonSerializerContext;

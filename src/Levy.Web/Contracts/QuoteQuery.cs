@@ -66,4 +66,8 @@ public sealed record QuoteQuery
     /// <summary>How the authorities combine.</summary>
     [FromQuery(Name = "stacking"), Description("legal (default: as the law says) or additive (every measure added up, for comparison).")]
     public string? Stacking { get; init; }
+
+    /// <summary>The rulebook to answer under.</summary>
+    [FromQuery(Name = "scenario"), Description("The rulebook: actual (default: what happened) or a scenario of GET /api/v1/scenarios, such as japan-no-deal. In /api/v1/scenarios/compare: the one compared with base (required).")]
+    public string? Scenario { get; init; }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Levy.Core.Countries;
 using Levy.Core.Reports;
 using Levy.Data;
+using Levy.Web.Analysis;
 using Levy.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,7 @@ public static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/health", GetHealth)
             .WithName("GetHealth")
-            .WithSummary("Whether the server is up, where its data comes from, how much of it is loaded, and the garbage collector's work so far.");
+            .WithSummary("Whether the server is up, where its data comes from, how much of it is loaded (revisions, country panels), and the garbage collector's work so far.");
         return app;
     }
 
@@ -68,7 +69,7 @@ public static class CatalogueEndpoints
             : Problems.UnknownCountry("key", new UnknownCountryException(key, data.Countries.Suggest(key)), StatusCodes.Status404NotFound);
     }
 
-    private static Ok<HealthResponse> GetHealth(LevyData data) =>
+    private static Ok<HealthResponse> GetHealth(LevyData data, PanelCache panels) =>
         TypedResults.Ok(new HealthResponse("ok", data.Directory.Source, data.Catalogue.Revisions.Length, data.Archive.LoadedCount,
-            data.Catalogue.FirstDate, data.Catalogue.Horizon, MemoryView.Now()));
+            data.Catalogue.FirstDate, data.Catalogue.Horizon, MemoryView.Now(), panels.Count, panels.ProductScope));
 }

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Levy.Data;
 using Levy.Data.Batch;
+using Levy.Data.Rulebook;
 using Levy.Web.Hosting;
 using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,7 +92,7 @@ public static class DutyEndpoints
             return Problems.BadInput(e.Column ?? "header", null, ProblemTitles.InvalidBatch, e.Message);
         }
 
-        var batch = new DutyBatch(quotes.Quote, data.Fees, comparing);
+        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing);
         return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, output, cancellationToken),
             jsonLines ? JsonLines : Csv);
     }

@@ -22,4 +22,6 @@ internal static class ProblemTitles
     internal const string InvalidBatch = "Invalid batch input";
     internal const string UnsupportedMediaType = "Unsupported media type";
     internal const string TooLarge = "Request body too large";
+    internal const string UnknownScenario = "Unknown scenario";
+    internal const string NotReady = "Not ready yet";
 }

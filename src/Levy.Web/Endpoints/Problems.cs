@@ -40,6 +40,20 @@ internal static class Problems
             ["horizon"] = e.Horizon.ToString("yyyy-MM-dd"),
         });
 
+    /// <summary>400: a rulebook name that is neither <c>actual</c> nor a scenario of the rulebook; lists those there are.</summary>
+    internal static ProblemHttpResult UnknownScenario(string field, string value, IReadOnlyList<string> known) =>
+        Problem(StatusCodes.Status400BadRequest, ProblemTitles.UnknownScenario,
+            $"{field} \"{value}\" is not a scenario of the rulebook; known: {string.Join(", ", known)} (GET /api/v1/scenarios describes them).",
+            field, value, new() { ["known"] = known });
+
+    /// <summary>503 with <c>Retry-After</c>: a panel that is being built, or too many builds at once.</summary>
+    internal static ProblemHttpResult NotReady(HttpContext context, string detail, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: ProblemTitles.NotReady,
+            extensions: new Dictionary<string, object?> { ["retryAfter"] = retryAfterSeconds });
+    }
+
     private static ProblemHttpResult Problem(int status, string title, string detail, string field, string? value, Dictionary<string, object?>? more)
     {
         var extensions = new Dictionary<string, object?> { ["field"] = field, ["value"] = value };

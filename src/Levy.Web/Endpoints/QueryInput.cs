@@ -69,6 +69,30 @@ internal static class QueryInput
         }
     }
 
+    /// <summary>A range of dates within the data from <c>from</c> and <c>to</c>, each defaulting to the end of the data on
+    /// its side.</summary>
+    internal static ProblemHttpResult? DateRange(RevisionCatalogue catalogue, string? fromText, string? toText, out DateOnly from, out DateOnly to)
+    {
+        from = catalogue.FirstDate;
+        to = catalogue.Horizon;
+        if ((fromText is null ? null : Date(fromText, "from", out from)) is { } badFrom)
+        {
+            return badFrom;
+        }
+
+        if ((toText is null ? null : Date(toText, "to", out to)) is { } badTo)
+        {
+            return badTo;
+        }
+
+        if (to < from)
+        {
+            return Problems.BadInput("to", toText, ProblemTitles.InvalidDateRange, $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
+        }
+
+        return DateInData(catalogue, from, "from", out _) ?? DateInData(catalogue, to, "to", out _);
+    }
+
     /// <summary>The schedule chosen by <c>date</c> (default today) or <c>revision</c> (not both), and the date it was chosen for.</summary>
     internal static ProblemHttpResult? Schedule(
         LevyData data, TimeProvider clock, string? date, string? revision, out TariffSchedule schedule, out DateOnly? forDate)
@@ -134,6 +158,21 @@ internal static class QueryInput
         }
 
         return Problems.UnknownCountry(field, new UnknownCountryException(text, countries.Suggest(text)));
+    }
+
+    /// <summary>One country (not a group): the analysis endpoints build a panel per country, and a group's takes too long
+    /// for a request (<c>levy etr --country EU</c> does it).</summary>
+    internal static ProblemHttpResult? SingleCountry(CountryDirectory countries, string? text, string field, out Country country)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && text.Length <= MaxTextLength && !countries.TryResolve(text, out _)
+            && (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) || !countries.GroupMembers(text.Trim()).IsEmpty))
+        {
+            country = null!;
+            return Problems.BadInput(field, text, ProblemTitles.InvalidChoice,
+                $"{field} \"{text}\" is a group of countries; the API answers one country at a time, since a group's panel takes about 30 s to build. Use `levy etr --country {text.Trim()}` or `levy scenario compare … --country {text.Trim()}`.");
+        }
+
+        return Country(countries, text, field, out country);
     }
 
     /// <summary>Free text no longer than <see cref="MaxTextLength"/>.</summary>
@@ -210,7 +249,8 @@ internal static class QueryInput
             return null;
         }
 
-        if (!text.Trim().All(char.IsAsciiLetter) || !Enum.TryParse(text.Trim(), ignoreCase: true, out TEnum parsed))
+        string t = text.Trim();
+        if (!char.IsAsciiLetter(t[0]) || !t.All(char.IsAsciiLetterOrDigit) || !Enum.TryParse(t, ignoreCase: true, out TEnum parsed))
         {
             string choices = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
             return Problems.BadInput(field, text, ProblemTitles.InvalidChoice, $"{field} \"{text}\" must be one of: {choices}.");
@@ -218,6 +258,23 @@ internal static class QueryInput
 
         value = parsed;
         return null;
+    }
+
+    /// <summary>A rulebook: <c>actual</c> (when not given) or the name of a scenario of the rulebook.</summary>
+    internal static ProblemHttpResult? Scenario(LevyData data, string? text, string field, out string scenario)
+    {
+        scenario = string.IsNullOrWhiteSpace(text) ? Levy.Data.Rulebook.PolicyRulebookReader.Actual : text.Trim();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Text(text, field) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        return data.ScenarioNames.Contains(scenario, StringComparer.Ordinal) ? null : Problems.UnknownScenario(field, text!, data.ScenarioNames);
     }
 
     /// <summary>An optional Special Program Indicator (<c>S</c>, <c>KR</c>, <c>A+</c>), upper-cased.</summary>

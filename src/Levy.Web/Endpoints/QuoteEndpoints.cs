@@ -47,13 +47,18 @@ public static class QuoteEndpoints
             return badExplain;
         }
 
-        if (Ask(() => quotes.Quote(request with { Trace = explain }), query, out RateQuote quote) is { } refused)
+        if (QueryInput.Scenario(data, query.Scenario, "scenario", out string scenario) is { } badScenario)
+        {
+            return badScenario;
+        }
+
+        if (Ask(() => quotes.Quote(request with { Trace = explain }, scenario), query, out RateQuote quote) is { } refused)
         {
             return refused;
         }
 
         QuoteView view = QuoteView.From(quote, data.Countries);
-        return TypedResults.Ok(explain ? view : view with { Trace = null });
+        return TypedResults.Ok(view with { Scenario = scenario, Trace = explain ? view.Trace : null });
     }
 
     private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes)
@@ -69,25 +74,9 @@ public static class QuoteEndpoints
             return badOrigin;
         }
 
-        DateOnly from = catalogue.FirstDate, to = catalogue.Horizon;
-        if ((query.From is null ? null : QueryInput.Date(query.From, "from", out from)) is { } badFrom)
+        if (QueryInput.DateRange(catalogue, query.From, query.To, out DateOnly from, out DateOnly to) is { } badRange)
         {
-            return badFrom;
-        }
-
-        if ((query.To is null ? null : QueryInput.Date(query.To, "to", out to)) is { } badTo)
-        {
-            return badTo;
-        }
-
-        if (to < from)
-        {
-            return Problems.BadInput("to", query.To, ProblemTitles.InvalidDateRange, $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
-        }
-
-        if ((QueryInput.DateInData(catalogue, from, "from", out _) ?? QueryInput.DateInData(catalogue, to, "to", out _)) is { } outside)
-        {
-            return outside;
+            return badRange;
         }
 
         if (QueryInput.Program(query.Program, "program", out string? program) is { } badProgram)
@@ -95,21 +84,26 @@ public static class QuoteEndpoints
             return badProgram;
         }
 
+        if (QueryInput.Scenario(data, query.Scenario, "scenario", out string scenario) is { } badScenario)
+        {
+            return badScenario;
+        }
+
         var template = new QuoteRequest
         {
             Product = product, Origin = country.Iso, EntryDate = from, ClaimedProgram = program, Conditions = [.. query.Declare ?? []],
         };
         var asked = new QuoteQuery { Product = query.Product, Origin = query.Origin, Program = query.Program, Declare = query.Declare };
-        if (Ask(() => quotes.History(template, from, to), asked, out IReadOnlyList<HistorySegment> segments) is { } refused)
+        if (Ask(() => quotes.History(template, from, to, scenario), asked, out IReadOnlyList<HistorySegment> segments) is { } refused)
         {
             return refused;
         }
 
-        return TypedResults.Ok(HistoryReport.Create(template, from, to, segments, data.Countries, catalogue));
+        return TypedResults.Ok(HistoryReport.Create(template, from, to, segments, data.Countries, catalogue) with { Scenario = scenario });
     }
 
-    /// <summary>Reads and checks every parameter of a quote; null when all are good.</summary>
-    private static ProblemHttpResult? ReadQuoteRequest(QuoteQuery query, LevyData data, TimeProvider clock, out QuoteRequest request)
+    /// <summary>Reads and checks every parameter of a quote but the rulebook; null when all are good.</summary>
+    internal static ProblemHttpResult? ReadQuoteRequest(QuoteQuery query, LevyData data, TimeProvider clock, out QuoteRequest request)
     {
         request = null!;
         if (QueryInput.Code(query.Product, "product", out HtsCode product) is { } badProduct)
@@ -178,7 +172,7 @@ public static class QuoteEndpoints
     }
 
     /// <summary>Asks the engine; its complaints about the request become problem documents naming the parameter.</summary>
-    private static ProblemHttpResult? Ask<T>(Func<T> ask, QuoteQuery query, out T answer)
+    internal static ProblemHttpResult? Ask<T>(Func<T> ask, QuoteQuery query, out T answer)
     {
         answer = default!;
         try

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Levy.Web.Hosting;
 
 /// <summary>Loads the data in the background once the server is listening: the revision in force today and its search
-/// index, the rate engine's rulebook, then every other revision (a history reads them all; indexes of other revisions
+/// index, the rate engine's rulebook and the scenarios' engines, then every other revision (a history reads them all; indexes of other revisions
 /// are built when first searched), so that the first requests of the page are answered from memory.</summary>
 internal sealed partial class DataWarmup(LevyData data, TimeProvider clock, IOptions<LevyOptions> options, ILogger<DataWarmup> logger)
     : BackgroundService
@@ -32,6 +32,11 @@ internal sealed partial class DataWarmup(LevyData data, TimeProvider clock, IOpt
             DateOnly day = today < catalogue.FirstDate ? catalogue.FirstDate : today > catalogue.Horizon ? catalogue.Horizon : today;
             ScheduleSearchIndex.For(data.Archive.ForEntryDate(day));
             _ = data.Engine; // reads the rulebook and its product lists
+            foreach (string scenario in data.ScenarioNames)
+            {
+                data.ScenarioEngine(scenario); // a few milliseconds each: the overlay and an engine over it, kept for the process
+            }
+
             foreach (HtsRevision r in catalogue.Revisions)
             {
                 stoppingToken.ThrowIfCancellationRequested();

@@ -26,4 +26,23 @@ public sealed class LevyOptions
     /// <summary>The largest request body Kestrel accepts elsewhere, in bytes.</summary>
     [Range(1024, 64L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a request for an effective-rate series or a country comparison waits for a panel being built
+    /// before it is answered 503 with <c>Retry-After</c> (the build goes on).</summary>
+    [Range(0, 300)]
+    public int PanelWaitSeconds { get; set; } = 30;
+
+    /// <summary>How many panels (one country under one rulebook, about 1 MB each) are kept in memory; the least recently
+    /// used goes first.</summary>
+    [Range(1, 1000)]
+    public int MaxCachedPanels { get; set; } = 32;
+
+    /// <summary>How many processors a panel build may use; 0 for all but one (at least one), so that quotes stay fast
+    /// while a panel is built.</summary>
+    [Range(0, 256)]
+    public int PanelParallelism { get; set; }
+
+    /// <summary>HTS codes or prefixes the panels cover (<c>8703.23</c>, <c>4009.11</c>); empty for every product. For
+    /// tests and small demonstration servers: a restricted panel builds in a fraction of a second, and the answers say so.</summary>
+    public IReadOnlyList<string> PanelProducts { get; set; } = [];
 }

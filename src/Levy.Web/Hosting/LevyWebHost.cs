@@ -1,5 +1,7 @@
+using Levy.Core.Primitives;
 using Levy.Data;
 using Levy.Data.Json;
+using Levy.Web.Analysis;
 using Levy.Web.Contracts;
 using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,10 +25,12 @@ public static class LevyWebHost
             .BindConfiguration(LevyOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.DataDir is null || Directory.Exists(o.DataDir), "Levy:DataDir names a folder that does not exist.")
+            .Validate(o => o.PanelProducts.All(p => HtsCode.TryParse(p, out _)), "Levy:PanelProducts holds a value that is not an HTS code or prefix (8703.23).")
             .ValidateOnStart();
         services.AddSingleton(sp => LevyData.Open(sp.GetRequiredService<IOptions<LevyOptions>>().Value.DataDir));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IQuoteService, EngineQuoteService>();
+        services.AddSingleton<PanelCache>();
         services.AddHostedService<DataWarmup>();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -54,7 +58,7 @@ public static class LevyWebHost
                 Title = "Levy API",
                 Version = "v1",
                 Description = "US import tariffs 2025-2026: HTS lookup and search, rate quotes with their legal explanation, " +
-                    "and rate histories. Errors are RFC 9457 problem documents that name the bad parameter in `field`.",
+                    "rate histories, scenarios and effective tariff rates. Errors are RFC 9457 problem documents that name the bad parameter in `field`.",
             };
             return Task.CompletedTask;
         }));

@@ -34,6 +34,7 @@ public class QuoteComparisonViewTests
         Assert.Equal(["9903.94.40"], s232.BaselineHeadings);
         Assert.Equal(["9903.94.01"], s232.ScenarioHeadings);
         Assert.False(c.Authorities[0].Changed);
+        Assert.Equal("0", c.Authorities[0].Difference.ToString()); // not 0.0: it travels as written
         Assert.False(c.Authorities[2].Changed);
     }
 

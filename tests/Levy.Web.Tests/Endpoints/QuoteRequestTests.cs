@@ -16,6 +16,7 @@ public sealed class QuoteRequestTests : IClassFixture<EngineFactory>
     {
         _engine = factory.Engine;
         _engine.Requests.Clear();
+        _engine.Scenarios.Clear();
         _engine.Failure = null;
         _client = factory.CreateClient();
     }
@@ -55,6 +56,18 @@ public sealed class QuoteRequestTests : IClassFixture<EngineFactory>
         Assert.Equal(StackingMode.Legal, r.Stacking);
         Assert.Empty(r.Quantities);
         Assert.Empty(r.Conditions);
+        Assert.Equal(["actual"], _engine.Scenarios);
+    }
+
+    [Fact]
+    public async Task GetQuoteAndHistory_Scenario_ReachesTheEngineAndIsNamedInTheAnswer()
+    {
+        JsonElement quote = await ApiAssert.Json(await _client.GetAsync("/api/v1/quote?product=8703.23.01.90&origin=JP&date=2025-04-20&scenario=no-ieepa", Cancel));
+        JsonElement history = await ApiAssert.Json(await _client.GetAsync("/api/v1/history?product=8703.23.01.90&origin=JP&scenario=s122-extended", Cancel));
+
+        Assert.Equal(["no-ieepa", "s122-extended"], _engine.Scenarios);
+        Assert.Equal("no-ieepa", quote.GetProperty("scenario").GetString());
+        Assert.Equal("s122-extended", history.GetProperty("scenario").GetString());
     }
 
     [Fact]

@@ -13,10 +13,13 @@ internal sealed class FakeQuoteService(LevyData data) : IQuoteService
     /// <summary>The requests received.</summary>
     internal List<QuoteRequest> Requests { get; } = [];
 
+    /// <summary>The rulebook of each request received.</summary>
+    internal List<string> Scenarios { get; } = [];
+
     /// <summary>Set to make every call fail with this exception.</summary>
     internal Exception? Failure { get; set; }
 
-    public RateQuote Quote(QuoteRequest request)
+    public RateQuote Quote(QuoteRequest request, string scenario)
     {
         if (Failure is not null)
         {
@@ -26,6 +29,7 @@ internal sealed class FakeQuoteService(LevyData data) : IQuoteService
         lock (Requests)
         {
             Requests.Add(request);
+            Scenarios.Add(scenario);
         }
 
         HtsRevisionId revision = data.Catalogue.ForDate(request.EntryDate).Id;
@@ -35,9 +39,9 @@ internal sealed class FakeQuoteService(LevyData data) : IQuoteService
         return new RateQuote(request, revision, product, [mfn], [], [], ["fake engine"]);
     }
 
-    public IReadOnlyList<HistorySegment> History(QuoteRequest template, DateOnly from, DateOnly to)
+    public IReadOnlyList<HistorySegment> History(QuoteRequest template, DateOnly from, DateOnly to, string scenario)
     {
-        RateQuote q = Quote(template with { EntryDate = from });
+        RateQuote q = Quote(template with { EntryDate = from }, scenario);
         return [new HistorySegment(from, to.AddDays(1), q, null, "fake")];
     }
 }
