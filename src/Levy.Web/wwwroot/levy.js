@@ -1,6 +1,7 @@
 // Levy's page: search a product, pick an origin and a date, and see the duties with their Chapter 99 headings, legal
 // citations and the rate over 2025-2026. Plain ES module, no dependencies; it talks only to this server's /api/v1.
-// The query lives in the URL (?product=&origin=&date=), so a result can be shared and reloaded.
+// The query lives in the URL (?product=&origin=&date=&scenario=), so a result can be shared and reloaded. "What if"
+// quotes the same goods under a scenario of the rulebook too, next to what happened, and draws its line on the chart.
 
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (selector) => document.querySelector(selector);
@@ -12,6 +13,7 @@ const ui = {
   origin: $('#origin'),
   countries: $('#countries'),
   date: $('#date'),
+  scenario: $('#scenario'),
   status: $('#status'),
   result: $('#result'),
 };
@@ -47,6 +49,9 @@ async function api(path, signal) {
 
 const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '')).toString();
 const percent = (value) => (value == null ? '—' : `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 3 })}%`);
+const points = (value) => (value == null ? '—' : value === 0 ? '±0 pts'
+  : `${value > 0 ? '+' : '−'}${Math.abs(Number(value)).toLocaleString('en-US', { maximumFractionDigits: 3 })} pts`);
+const trend = (value) => (value == null || value === 0 ? 'same' : value > 0 ? 'up' : 'down');
 const isCode = (text) => /^\d{4}(?:[.\s-]?\d{2}){0,3}$/.test(text.trim());
 
 function el(tag, attributes = {}, ...children) {
@@ -68,7 +73,7 @@ function svg(tag, attributes = {}, ...children) {
 // ---------------------------------------------------------------------------------------------------------------
 // State: what is chosen, and the catalogue of countries and dates.
 
-const state = { product: null, countries: [], firstDate: '2025-01-01', horizon: '2026-12-31', request: null };
+const state = { product: null, countries: [], scenarios: [], firstDate: '2025-01-01', horizon: '2026-12-31', request: null };
 
 function setStatus(message, isError = false) {
   ui.status.textContent = message;
@@ -77,8 +82,8 @@ function setStatus(message, isError = false) {
 }
 
 function markInvalid(field) {
-  for (const input of [ui.product, ui.origin, ui.date]) input.removeAttribute('aria-invalid');
-  const input = { product: ui.product, code: ui.product, origin: ui.origin, key: ui.origin, date: ui.date }[field];
+  for (const input of [ui.product, ui.origin, ui.date, ui.scenario]) input.removeAttribute('aria-invalid');
+  const input = { product: ui.product, code: ui.product, origin: ui.origin, key: ui.origin, date: ui.date, scenario: ui.scenario, base: ui.scenario }[field];
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     input.focus();
@@ -218,6 +223,35 @@ function renderQuote(q) {
   $('#quote').hidden = false;
 }
 
+/** Shows the quote under a scenario next to what happened: both totals, the change, and each authority's part. */
+function renderWhatIf(c) {
+  const scenario = state.scenarios.find((x) => x.id === c.scenario);
+  const title = scenario?.title ?? c.scenario;
+  $('#whatif-name').textContent = title;
+  $('#scenario-side-label').textContent = title;
+  $('#actual-total').textContent = percent(c.baselineTotalPercent);
+  $('#scenario-total').textContent = percent(c.scenarioTotalPercent);
+  const difference = $('#difference');
+  difference.textContent = points(c.differencePoints);
+  difference.parentElement.className = `side difference ${trend(c.differencePoints)}`;
+  const headings = (list) => list.flatMap((h, i) => [i > 0 ? ' ' : null, el('code', {}, h)]).filter(Boolean);
+  $('#whatif-authorities tbody').replaceChildren(...c.authorities.map((a) => {
+    const moved = a.baselineHeadings.join() !== a.scenarioHeadings.join();
+    return el('tr', { class: a.changed ? `changed ${trend(a.difference)}` : null },
+      el('th', { scope: 'row' }, AUTHORITIES[a.authority] ?? a.authority,
+        moved ? el('span', { class: 'headings-change' }, ...headings(a.baselineHeadings), a.baselineHeadings.length ? ' → ' : '', ...headings(a.scenarioHeadings)) : null),
+      el('td', { class: 'num', 'data-label': 'Happened' }, percent(a.baseline)),
+      el('td', { class: 'num', 'data-label': 'Scenario' }, percent(a.scenario)),
+      el('td', { class: 'num delta', 'data-label': 'Change' }, points(a.difference)));
+  }));
+  const q = c.scenarioQuote;
+  $('#whatif-declare').replaceChildren('Declare under the scenario: ', ...[...q.chapter99, q.product].flatMap((code, i) => [i > 0 ? ' + ' : null, el('code', {}, code)]).filter(Boolean));
+  $('#whatif-summary').textContent = scenario?.summary ?? '';
+  $('#whatif-changes').replaceChildren(...(scenario?.changes ?? []).map((t) => el('li', {}, t)));
+  $('#whatif-sources').replaceChildren(...(scenario?.sources ?? []).map((t) => el('li', {}, t)));
+  $('#whatif').hidden = false;
+}
+
 function renderLine(line) {
   const body = $('#line .line-body');
   const cell = (name, c) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, c ? c.printed : '(blank)'), el('td', {}, c ? c.meaning : ''));
@@ -238,8 +272,35 @@ function renderLine(line) {
 const DAY = 86_400_000;
 const time = (iso) => Date.parse(`${iso}T00:00:00Z`);
 
-/** Draws the total rate over time as a step line in inline SVG, with a marker at each change and at the chosen date. */
-function renderChart(history, chosen) {
+/** The SVG path of a history's totals as a step line (a gap where the code is not printed). */
+function stepPath(history, x, y) {
+  let path = '';
+  let previous = null;
+  for (const s of history.segments) {
+    if (s.totalPercent == null) {
+      previous = null;
+      continue;
+    }
+    const x1 = x(time(s.from)), x2 = x(time(s.to) + DAY), yy = y(s.totalPercent);
+    path += previous == null ? `M${x1.toFixed(1)},${yy.toFixed(1)}` : `V${yy.toFixed(1)}`;
+    path += `H${x2.toFixed(1)}`;
+    previous = s.totalPercent;
+  }
+  return path;
+}
+
+const totalOn = (history, day) => history?.segments.find((s) => s.from <= day && day <= s.to)?.totalPercent;
+
+function eventItems(history) {
+  return history.segments.map((s) => el('li', {},
+    el('time', { datetime: s.from }, s.from), ` to ${s.to}: `, el('strong', {}, s.totalPercent == null ? (s.problem ?? '—') : percent(s.totalPercent)),
+    s.chapter99.length ? ` (${s.chapter99.join(', ')})` : null,
+    s.event ? el('span', { class: 'event-text' }, ` — ${s.event}`) : null));
+}
+
+/** Draws the total rate over time as a step line in inline SVG, with a marker at each change and at the chosen date;
+ * with a scenario's history, its line too (dashed), on the same scale. */
+function renderChart(history, chosen, alternative) {
   const box = $('#chart');
   $('#history').hidden = false; // measure the box while it is shown
   const width = Math.max(300, Math.min(box.clientWidth || 640, 900));
@@ -247,7 +308,7 @@ function renderChart(history, chosen) {
   const height = narrow ? 200 : 240;
   const pad = { left: 44, right: 12, top: 14, bottom: 28 };
   const start = time(history.from), end = time(history.to) + DAY;
-  const totals = history.segments.map((s) => s.totalPercent).filter((t) => t != null);
+  const totals = [...history.segments, ...(alternative?.segments ?? [])].map((s) => s.totalPercent).filter((t) => t != null);
   const top = Math.max(10, Math.ceil((Math.max(0, ...totals) * 1.15) / 10) * 10);
   const x = (ms) => pad.left + ((ms - start) / (end - start)) * (width - pad.left - pad.right);
   const y = (p) => height - pad.bottom - (p / top) * (height - pad.top - pad.bottom);
@@ -274,19 +335,11 @@ function renderChart(history, chosen) {
     chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: height - pad.bottom, y2: height - pad.bottom + 4, class: 'tick' }), label);
   }
 
-  let path = '';
-  let previous = null;
-  for (const s of history.segments) {
-    if (s.totalPercent == null) {
-      previous = null;
-      continue;
-    }
-    const x1 = x(time(s.from)), x2 = x(time(s.to) + DAY), yy = y(s.totalPercent);
-    path += previous == null ? `M${x1.toFixed(1)},${yy.toFixed(1)}` : `V${yy.toFixed(1)}`;
-    path += `H${x2.toFixed(1)}`;
-    previous = s.totalPercent;
+  if (alternative) {
+    title.textContent += `, and under the scenario “${alternative.title}” (dashed)`;
+    chart.append(svg('path', { d: stepPath(alternative, x, y), class: 'scenario-rate' }));
   }
-  chart.append(svg('path', { d: path, class: 'rate' }));
+  chart.append(svg('path', { d: stepPath(history, x, y), class: 'rate' }));
 
   history.segments.forEach((s, i) => {
     if (i === 0 || !s.event) return;
@@ -301,18 +354,21 @@ function renderChart(history, chosen) {
   });
 
   if (chosen && time(chosen) >= start && time(chosen) < end) {
-    const at = history.segments.find((s) => s.from <= chosen && chosen <= s.to);
     const cx = x(time(chosen));
+    const marker = (h, cls) => (totalOn(h, chosen) != null ? svg('circle', { cx, cy: y(totalOn(h, chosen)), r: 5, class: cls }) : svg('g'));
     chart.append(svg('g', { class: 'chosen' },
       svg('line', { x1: cx, x2: cx, y1: pad.top, y2: height - pad.bottom }),
-      at?.totalPercent != null ? svg('circle', { cx, cy: y(at.totalPercent), r: 5 }) : svg('g')));
+      alternative ? marker(alternative, 'scenario') : svg('g'),
+      marker(history, null)));
   }
 
   box.replaceChildren(chart);
-  $('#events').replaceChildren(...history.segments.map((s) => el('li', {},
-    el('time', { datetime: s.from }, s.from), ` to ${s.to}: `, el('strong', {}, s.totalPercent == null ? (s.problem ?? '—') : percent(s.totalPercent)),
-    s.chapter99.length ? ` (${s.chapter99.join(', ')})` : null,
-    s.event ? el('span', { class: 'event-text' }, ` — ${s.event}`) : null)));
+  $('#events').replaceChildren(...eventItems(history));
+  $('#legend').hidden = !alternative;
+  $('#legend-scenario').textContent = alternative?.title ?? '';
+  $('#scenario-history').hidden = !alternative;
+  $('#scenario-history-title').textContent = alternative ? `Under the scenario “${alternative.title}”` : '';
+  $('#scenario-events').replaceChildren(...(alternative ? eventItems(alternative) : []));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -320,6 +376,9 @@ function renderChart(history, chosen) {
 
 let showAbort = null;
 let lastHistory = null;
+let lastAlternative = null;
+
+const scenarioTitle = (id) => state.scenarios.find((x) => x.id === id)?.title ?? id;
 
 async function show(request) {
   state.request = request;
@@ -329,6 +388,7 @@ async function show(request) {
   setStatus('Looking up the rate…');
   ui.result.hidden = false;
   $('#quote').hidden = true;
+  $('#whatif').hidden = true;
   $('#history').hidden = true;
   $('#result-title').textContent = `${request.product} from ${request.origin}, entered ${request.date}`;
   $('#result-description').textContent = '';
@@ -351,9 +411,10 @@ async function show(request) {
           .catch(() => null);
         if (governing) renderLine(governing);
       }
+      return true;
     })
     .catch(async (error) => {
-      if (signal.aborted) return;
+      if (signal.aborted) return false;
       setStatus(error.message, true);
       markInvalid(error.problem?.field);
       const found = await line.catch(() => null);
@@ -363,19 +424,40 @@ async function show(request) {
       } else {
         ui.result.hidden = true;
       }
+      return false;
     });
-  const chart = api(`/api/v1/history?${query({ product: request.product, origin: request.origin })}`, signal)
-    .then((value) => {
-      lastHistory = value;
-      renderChart(value, request.date);
-    });
-  await Promise.allSettled([line, quote, chart]);
+  // What if: the same question under the scenario, compared with what happened. It is shown, or its problem reported,
+  // once the quote has settled, so that the quote's own status cannot overwrite it; a failed quote speaks first.
+  const comparison = !request.scenario ? null : api(`/api/v1/scenarios/compare?${query({
+    base: 'actual', scenario: request.scenario, product: request.product, origin: request.origin, date: request.date,
+  })}`, signal).then((value) => ({ value }), (error) => ({ error }));
+  const whatIf = !comparison ? null : Promise.all([comparison, quote]).then(([{ value, error }, quoted]) => {
+    if (signal.aborted || !quoted) return;
+    if (value) {
+      renderWhatIf(value);
+    } else if (error.problem) {
+      setStatus(error.message, true);
+      markInvalid(error.problem.field);
+    }
+  });
+  const histories = [
+    api(`/api/v1/history?${query({ product: request.product, origin: request.origin })}`, signal),
+    !request.scenario ? null : api(`/api/v1/history?${query({ product: request.product, origin: request.origin, scenario: request.scenario })}`, signal)
+      .then((value) => ({ ...value, title: scenarioTitle(value.scenario) }))
+      .catch(() => null),
+  ];
+  const chart = Promise.all(histories).then(([value, alternative]) => {
+    lastHistory = value;
+    lastAlternative = alternative;
+    renderChart(value, request.date, alternative);
+  });
+  await Promise.allSettled([line, quote, chart, whatIf]);
   if (!signal.aborted) ui.result.dataset.loaded = request.date;
 }
 
 function requestFromUrl() {
   const p = new URLSearchParams(location.search);
-  const request = { product: p.get('product'), origin: p.get('origin'), date: p.get('date') };
+  const request = { product: p.get('product'), origin: p.get('origin'), date: p.get('date'), scenario: p.get('scenario') || null };
   return request.product && request.origin && request.date ? request : null;
 }
 
@@ -384,6 +466,7 @@ function fillForm(request) {
   ui.product.value = request.product;
   ui.origin.value = localCountry(request.origin)?.name ?? request.origin;
   ui.date.value = request.date;
+  ui.scenario.value = request.scenario ?? '';
 }
 
 ui.form.addEventListener('submit', async (e) => {
@@ -415,10 +498,15 @@ ui.form.addEventListener('submit', async (e) => {
     return;
   }
   markInvalid(null);
-  const request = { product, origin: origin.iso, date: ui.date.value };
+  const request = { product, origin: origin.iso, date: ui.date.value, scenario: ui.scenario.value || null };
   const url = `${location.pathname}?${query(request)}`;
   if (url !== `${location.pathname}${location.search}`) history.pushState(request, '', url);
   await show(request);
+});
+
+// Choosing a scenario (or none) while a result is shown asks again at once, so the toggle feels like one.
+ui.scenario.addEventListener('change', () => {
+  if (state.request) ui.form.requestSubmit();
 });
 
 window.addEventListener('popstate', () => {
@@ -432,11 +520,15 @@ window.addEventListener('popstate', () => {
 let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => lastHistory && renderChart(lastHistory, state.request?.date), 150);
+  resizeTimer = setTimeout(() => lastHistory && renderChart(lastHistory, state.request?.date, lastAlternative), 150);
 });
 
 async function start() {
-  const [countries, revisions] = await Promise.allSettled([api('/api/v1/countries'), api('/api/v1/revisions')]);
+  const [countries, revisions, scenarios] = await Promise.allSettled([api('/api/v1/countries'), api('/api/v1/revisions'), api('/api/v1/scenarios')]);
+  if (scenarios.status === 'fulfilled') {
+    state.scenarios = scenarios.value.scenarios;
+    ui.scenario.append(...state.scenarios.filter((x) => x.id !== 'actual').map((x) => el('option', { value: x.id }, x.title)));
+  }
   if (countries.status === 'fulfilled') {
     state.countries = countries.value.countries;
     ui.countries.replaceChildren(...state.countries.map((c) => el('option', { value: c.name }, `${c.iso} · ${c.censusCode}`)));

@@ -63,9 +63,86 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#events")).ToContainTextAsync("2025-04-03");
         await Assertions.Expect(_page.Locator("#events")).ToContainTextAsync("27.5%");
         await Assertions.Expect(_page.Locator("#chart .event.change")).Not.ToHaveCountAsync(0);
-        await Assertions.Expect(_page.Locator("#scenario")).ToBeDisabledAsync();
+        await Assertions.Expect(_page.Locator("#scenario")).ToHaveValueAsync("");
+        await Assertions.Expect(_page.Locator("#whatif")).ToBeHiddenAsync();
         await Screenshot("shared-url-line-and-history");
         Assert.Empty(_errors);
+    }
+
+    [Fact]
+    public async Task WhatIf_JapaneseCarOnOctober1UnderJapanNoDeal_Shows27Point5BesideTheActual15AndBothLines()
+    {
+        await Open("/");
+        await _page.Locator("#product").PressSequentiallyAsync("8703.23.01.90");
+        await _page.Locator("#product-suggestions [role=option]").Filter(new() { HasText = "8703.23.01.90" }).First.ClickAsync();
+        await _page.Locator("#origin").FillAsync("Japan");
+        await _page.Locator("#date").FillAsync("2025-10-01");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show the rate" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+
+        await _page.GetByLabel("What if…").SelectOptionAsync(new SelectOptionValue { Label = "Japan gets no deal" });
+
+        await Assertions.Expect(_page.Locator("#scenario-total")).ToHaveTextAsync("27.5%");
+        await Assertions.Expect(_page.Locator("#actual-total")).ToHaveTextAsync("15%");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+        await Assertions.Expect(_page.Locator("#whatif-name")).ToHaveTextAsync("Japan gets no deal");
+        await Assertions.Expect(_page.Locator("#difference")).ToHaveTextAsync("+12.5 pts");
+        await Assertions.Expect(_page.Locator(".compare-totals .difference")).ToHaveClassAsync(new Regex(@"\bup\b"));
+        ILocator changed = _page.Locator("#whatif-authorities tr.changed");
+        await Assertions.Expect(changed).ToHaveCountAsync(1);
+        await Assertions.Expect(changed).ToContainTextAsync("Section 232");
+        await Assertions.Expect(changed).ToContainTextAsync("9903.94.01");
+        await Assertions.Expect(_page.Locator("#whatif-declare")).ToContainTextAsync("9903.94.01");
+        await Assertions.Expect(_page.Locator("#chart svg path.rate")).ToHaveCountAsync(1);
+        await Assertions.Expect(_page.Locator("#chart svg path.scenario-rate")).ToHaveCountAsync(1);
+        await Assertions.Expect(_page.Locator("#legend")).ToContainTextAsync("Japan gets no deal");
+        await Assertions.Expect(_page.Locator("#scenario-events")).ToContainTextAsync("27.5%");
+        Assert.EndsWith("?product=8703.23.01.90&origin=JP&date=2025-10-01&scenario=japan-no-deal", _page.Url);
+        await Screenshot("whatif-car-japan-no-deal-2025-10-01");
+        await _page.Locator("#whatif").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactFolder, "whatif-car-japan-no-deal-comparison.png") });
+
+        await _page.GetByLabel("What if…").SelectOptionAsync("");
+
+        await Assertions.Expect(_page.Locator("#whatif")).ToBeHiddenAsync();
+        await Assertions.Expect(_page.Locator("#chart svg path.scenario-rate")).ToHaveCountAsync(0);
+        Assert.EndsWith("&date=2025-10-01", _page.Url);
+        await _page.GoBackAsync();
+        await Assertions.Expect(_page.Locator("#scenario")).ToHaveValueAsync("japan-no-deal");
+        await Assertions.Expect(_page.Locator("#scenario-total")).ToHaveTextAsync("27.5%");
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
+    public async Task WhatIf_PhoneWidth375px_SharedUrlShowsTheScenarioWithoutSidewaysScrolling()
+    {
+        await _page.SetViewportSizeAsync(375, 812);
+
+        await Open("/?product=8703.23.01.90&origin=JP&date=2025-10-01&scenario=japan-no-deal");
+
+        await Assertions.Expect(_page.Locator("#scenario-total")).ToHaveTextAsync("27.5%");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+        await Assertions.Expect(_page.Locator("#scenario")).ToHaveValueAsync("japan-no-deal");
+        await Assertions.Expect(_page.Locator("#chart svg path.scenario-rate")).ToHaveCountAsync(1);
+        int scrollWidth = await _page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"the page is {scrollWidth}px wide on a 375px screen");
+        // The comparison fits its box: nothing to scroll sideways, every change visible.
+        int[] box = await _page.EvaluateAsync<int[]>("(() => { const w = document.querySelector('#whatif .table-wrap'); return [w.scrollWidth, w.clientWidth]; })()");
+        Assert.True(box[0] <= box[1], $"the comparison table is {box[0]}px wide in a {box[1]}px box");
+        LocatorBoundingBoxResult change = (await _page.Locator("#whatif-authorities tr.changed .delta").BoundingBoxAsync())!;
+        Assert.True(change.X + change.Width <= 375, $"the change of Section 232 ends at {change.X + change.Width}px on a 375px screen");
+        await Screenshot("whatif-phone-375");
+        await _page.Locator("#whatif").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactFolder, "whatif-phone-375-comparison.png") });
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
+    public async Task WhatIf_UnknownScenarioInTheUrl_IsNamed()
+    {
+        await Open("/?product=8703.23.01.90&origin=JP&date=2025-10-01&scenario=japan-deal");
+
+        await Assertions.Expect(_page.Locator("#status")).ToContainTextAsync("\"japan-deal\" is not a scenario");
+        await Assertions.Expect(_page.Locator("#scenario")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%"); // what happened is still shown
     }
 
     [Fact]
