@@ -13,7 +13,7 @@ public readonly record struct ProductMean(double Mean, double Weight);
 /// and each product's mean rate. <see cref="ScenarioComparison"/> compares two of them; a host can keep them to answer
 /// effective-rate series and comparisons without building the panel again.</summary>
 /// <remarks>The series is unweighted (every product-country pair counts once); the products carry their import value when
-/// <see cref="ImportWeights"/> are given. About 1 MB for one country's 20,000 products over 2025–2026. Immutable and
+/// <see cref="ImportWeights"/> are given. About 1.6 MB for one country's 20,000 products over 2025–2026. Immutable and
 /// thread-safe.</remarks>
 public sealed class PanelMeans
 {

@@ -14,7 +14,7 @@ namespace Levy.Web.Analysis;
 /// (<c>GET /api/v1/scenarios/compare/aggregate</c>) are answered.</summary>
 /// <remarks>
 /// <para>A panel covers every product of the data (or <see cref="LevyOptions.PanelProducts"/>) over the whole range of
-/// the data, with the USMCA shares of <c>levy etr</c>'s default, reduced to <see cref="PanelMeans"/> (about 1 MB). One
+/// the data, with the USMCA shares of <c>levy etr</c>'s default, reduced to <see cref="PanelMeans"/> (about 1.6 MB). One
 /// country's panel is about a million product plans and takes seconds to build (docs/web.md has the numbers), so:</para>
 /// <list type="bullet">
 /// <item>builds run one at a time, on <see cref="LevyOptions.PanelParallelism"/> processors, and at most

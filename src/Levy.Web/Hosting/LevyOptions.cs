@@ -32,7 +32,7 @@ public sealed class LevyOptions
     [Range(0, 300)]
     public int PanelWaitSeconds { get; set; } = 30;
 
-    /// <summary>How many panels (one country under one rulebook, about 1 MB each) are kept in memory; the least recently
+    /// <summary>How many panels (one country under one rulebook, about 1.6 MB each) are kept in memory; the least recently
     /// used goes first.</summary>
     [Range(1, 1000)]
     public int MaxCachedPanels { get; set; } = 32;
