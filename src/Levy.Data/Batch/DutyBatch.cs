@@ -147,7 +147,8 @@ public sealed class DutyBatch
             // quoted so far are remembered, so that a line of a product seen before is asked once, with its units filled
             // in; the answer is the same, since the request is the same.
             EntryLine asked = line;
-            if (HasBlankUnit(line) && scratch.Units.TryGetValue(line.Product, out ImmutableArray<UnitOfMeasure> known))
+            ImmutableArray<UnitOfMeasure> known = default;
+            if (HasBlankUnit(line) && scratch.Units.TryGetValue(line.Product, out known))
             {
                 asked = line.WithHtsUnits(known);
             }
@@ -155,10 +156,11 @@ public sealed class DutyBatch
             LineError? error = TryQuote(asked, out RateQuote? quote);
             if (error is null)
             {
-                EntryLine resolved = line.WithHtsUnits(quote!.Product.Units);
-                if (!ReferenceEquals(resolved, line))
+                ImmutableArray<UnitOfMeasure> units = quote!.Product.Units;
+                EntryLine resolved = !ReferenceEquals(asked, line) && known.AsSpan().SequenceEqual(units.AsSpan()) ? asked : line.WithHtsUnits(units);
+                if (!ReferenceEquals(resolved, line) && !ReferenceEquals(resolved, asked))
                 {
-                    scratch.RememberUnits(line.Product, quote.Product.Units);
+                    scratch.RememberUnits(line.Product, units);
                 }
 
                 if (!ReferenceEquals(resolved, asked) && !asked.Quantities.AsSpan().SequenceEqual(resolved.Quantities.AsSpan()))
