@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
@@ -64,28 +65,28 @@ public sealed class CsvDutyOutput : IDutyOutput
         WriteHeader();
         InputRow input = row.Input;
         Text(input.Id);
-        Comma();
-        Span<char> room = _out.GetSpan(20);
-        input.Line.TryFormat(room, out int n, default, CultureInfo.InvariantCulture);
-        _out.Advance(n);
-        Comma();
+        Span<char> room = _out.GetSpan(32);
+        room[0] = ',';
+        input.Line.TryFormat(room[1..], out int n, default, CultureInfo.InvariantCulture);
+        room[++n] = ',';
+        _out.Advance(n + 1);
         Text(input.EntryId);
-        Comma();
         if (row.Error is { } e)
         {
-            Raw("error,");
+            Raw(",error,");
             Text(e.Field);
-            Comma();
+            _out.Append(',');
             Text(e.Reason);
-            Comma();
+            _out.Append(',');
             Line(input.EntryLine);
+
             // entered_value and every column after it are empty: only their separators.
             _out.GetSpan(_emptyTail)[.._emptyTail].Fill(',');
             _out.Advance(_emptyTail);
         }
         else
         {
-            Raw("ok,,,");
+            Raw(",ok,,,");
             Line(input.EntryLine);
             Amounts(row);
         }
@@ -131,20 +132,29 @@ public sealed class CsvDutyOutput : IDutyOutput
         _out.Advance(n);
     }
 
-    // entered_value to the end of the row.
+    // entered_value to the end of the row: the amounts go into one span, the free text after them is quoted as needed.
     private void Amounts(OutputRow row)
     {
         LineAmounts a = row.Amounts!.Value;
         DutyBreakdown duty = a.Duty;
-        Amount(duty.EnteredValue);
-        Comma();
+        ImmutableArray<ComponentDuty> components = duty.Components;
+        const int Field = OutputFormat.MaxAmountLength + 1;
+        Span<char> room = _out.GetSpan((components.Length * (Field + 16)) + ((OutputFormat.Authorities.Length + 5) * Field) + 16);
+        int n = OutputFormat.Amount(duty.EnteredValue.Amount, room);
+        room[n++] = ',';
+
+        // chapter99, and the duty by authority summed in the same pass (in component order, as DutyBreakdown.TotalFor);
+        // an authority without a component is written as 0.00 straight away.
+        Span<decimal> byAuthority = stackalloc decimal[OutputFormat.Authorities.Length];
+        int charged = 0;
         bool first = true;
-        foreach (ComponentDuty c in duty.Components)
+        foreach (ComponentDuty c in components)
         {
+            int authority = (int)c.Component.Authority;
+            byAuthority[authority] += c.Amount.Amount;
+            charged |= 1 << authority;
             if (c.Component.Heading is { } h)
             {
-                Span<char> room = _out.GetSpan(16 + OutputFormat.MaxAmountLength);
-                int n = 0;
                 if (!first)
                 {
                     room[n++] = ';';
@@ -153,46 +163,45 @@ public sealed class CsvDutyOutput : IDutyOutput
                 h.TryFormat(room[n..], out int hn, default, CultureInfo.InvariantCulture);
                 n += hn;
                 room[n++] = '=';
-                n += OutputFormat.Amount(c.Amount, room[n..]).Length;
-                _out.Advance(n);
+                n += OutputFormat.Amount(c.Amount.Amount, room[n..]);
                 first = false;
             }
         }
 
-        Comma();
-        foreach (Authority authority in OutputFormat.Authorities)
+        room[n++] = ',';
+        for (int i = 0; i < byAuthority.Length; i++)
         {
-            Amount(duty.TotalFor(authority));
-            Comma();
+            if ((charged & (1 << i)) == 0)
+            {
+                "0.00,".CopyTo(room[n..]);
+                n += 5;
+            }
+            else
+            {
+                n += OutputFormat.Amount(byAuthority[i], room[n..]);
+                room[n++] = ',';
+            }
         }
 
-        Amount(duty.Total);
-        Comma();
-        Amount(a.Mpf);
-        Comma();
-        Amount(a.Hmf);
-        Comma();
-        Amount(a.Total);
-        Comma();
+        foreach (Money amount in (ReadOnlySpan<Money>)[duty.Total, a.Mpf, a.Hmf, a.Total])
+        {
+            n += OutputFormat.Amount(amount.Amount, room[n..]);
+            room[n++] = ',';
+        }
+
+        _out.Advance(n);
         Raw(OutputFormat.Lower(row.Entry!.Type));
         Raw(row.Entry.IsDeMinimis ? ",true," : ",false,");
         Text(OutputFormat.ShortName(duty.Quote.Revision));
         if (_compare)
         {
             IReadOnlyList<AmountDifference> d = row.Differences ?? [];
-            Comma();
+            _out.Append(',');
             Raw(row.Input.Declared is null ? "not declared" : d.Count == 0 ? "match" : "differ");
-            Comma();
+            _out.Append(',');
             Text(d.Count == 0 ? string.Empty : string.Join("; ", d));
         }
     }
-
-    private void Amount(Money money)
-    {
-        _out.Advance(OutputFormat.Amount(money, _out.GetSpan(OutputFormat.MaxAmountLength)).Length);
-    }
-
-    private void Comma() => _out.Append(',');
 
     private void Raw(string text) => _out.Append(text);
 

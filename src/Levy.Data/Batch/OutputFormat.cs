@@ -50,29 +50,44 @@ internal static class OutputFormat
     /// chars): exactly what the format <c>"0.00"</c> writes, and <c>0.00</c> for a negative zero.</summary>
     /// <remarks>An amount in whole cents whose cents fit 64 bits (every real one) is written from the decimal's own
     /// digits and scale, without decimal arithmetic; anything else falls back to decimal formatting.</remarks>
-    internal static ReadOnlySpan<char> Amount(Money money, Span<char> buffer)
-    {
-        decimal value = money.Amount;
-        if (TryWholeCents(value, out ulong cents))
-        {
-            int n = 0;
-            if (cents != 0 && decimal.IsNegative(value))
-            {
-                buffer[n++] = '-';
-            }
+    internal static ReadOnlySpan<char> Amount(Money money, Span<char> buffer) => buffer[..Amount(money.Amount, buffer)];
 
-            // "D3": 5 cents -> "005", so that the point always has a digit before it: "0.05".
-            cents.TryFormat(buffer[n..], out int digits, "D3", CultureInfo.InvariantCulture);
-            int end = n + digits;
-            buffer[end] = buffer[end - 1];
-            buffer[end - 1] = buffer[end - 2];
-            buffer[end - 2] = '.';
-            return buffer[..(end + 1)];
+    /// <inheritdoc cref="Amount(Money, Span{char})"/>
+    /// <returns>The number of chars written.</returns>
+    internal static int Amount(decimal value, Span<char> buffer)
+    {
+        if (!TryWholeCents(value, out ulong cents, out bool negative))
+        {
+            return value.TryFormat(buffer, out int written, "0.00", CultureInfo.InvariantCulture)
+                ? written
+                : throw new ArgumentException($"The buffer is too small for {value}.", nameof(buffer));
         }
 
-        return value.TryFormat(buffer, out int written, "0.00", CultureInfo.InvariantCulture)
-            ? buffer[..written]
-            : throw new ArgumentException($"The buffer is too small for {value}.", nameof(buffer));
+        // The sign, at least one digit before the point ("0.05"), the point, two decimals; written right to left.
+        int length = negative && cents != 0 ? 5 : 4;
+        for (ulong rest = cents / 1000; rest != 0; rest /= 10)
+        {
+            length++;
+        }
+
+        int p = length;
+        buffer[--p] = (char)('0' + (int)(cents % 10));
+        cents /= 10;
+        buffer[--p] = (char)('0' + (int)(cents % 10));
+        cents /= 10;
+        buffer[--p] = '.';
+        do
+        {
+            buffer[--p] = (char)('0' + (int)(cents % 10));
+            cents /= 10;
+        }
+        while (cents != 0);
+        if (p > 0)
+        {
+            buffer[0] = '-';
+        }
+
+        return length;
     }
 
     /// <summary>Writes a date as <c>yyyy-MM-dd</c> (10 chars) into <paramref name="buffer"/>.</summary>
@@ -92,29 +107,33 @@ internal static class OutputFormat
 
     internal static string Lower(EntryType type) => type == EntryType.Formal ? "formal" : "informal";
 
-    // The amount in cents when it is a whole number of cents that fits 64 bits (the sign aside).
-    private static bool TryWholeCents(decimal value, out ulong cents)
+    // The amount in cents when it is a whole number of cents that fits 64 bits, and its sign: read from the decimal's
+    // 96-bit mantissa and scale, without decimal arithmetic.
+    private static bool TryWholeCents(decimal value, out ulong cents, out bool negative)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         ulong mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        int scale = value.Scale;
+        int scale = (bits[3] >> 16) & 0xFF;
+        negative = bits[3] < 0;
         cents = 0;
         if (bits[2] != 0)
         {
             return false;
         }
 
-        if (scale <= 2)
+        switch (scale)
         {
             // Below 10^17, times 100 still fits 64 bits.
-            if (mantissa >= PowersOf10[17])
-            {
-                return false;
-            }
-
-            cents = mantissa * PowersOf10[2 - scale];
-            return true;
+            case 0:
+                cents = mantissa * 100;
+                return mantissa < 100_000_000_000_000_000UL;
+            case 1:
+                cents = mantissa * 10;
+                return mantissa < 100_000_000_000_000_000UL;
+            case 2:
+                cents = mantissa;
+                return true;
         }
 
         if (mantissa == 0)
