@@ -10,9 +10,10 @@ using Levy.Core.Rates;
 namespace Levy.Data.Batch;
 
 /// <summary>Writes batch results as JSON Lines: one JSON object per input row, in order (shape in docs/duty.md).</summary>
-/// <remarks>Amounts are JSON numbers with two decimals. Property names, enum names and rate texts are encoded once, codes,
-/// dates and amounts are formatted into spans, and rows are handed to the writer in chunks, so a row allocates nothing
-/// in the usual case. Not thread-safe.</remarks>
+/// <remarks>Amounts are JSON numbers with two decimals. Property names, enum names and rate texts are encoded once,
+/// codes, dates and amounts are formatted into spans, and rows are handed to the writer in chunks, so a row allocates
+/// nothing in the usual case; the JSON writer skips its structural checks (the shape is fixed here and tested). Not
+/// thread-safe.</remarks>
 public sealed class JsonLinesDutyOutput : IDutyOutput
 {
     private const int RateTextsKept = 1024;
@@ -38,7 +39,7 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
         _out = new TextChunks(writer);
         _newLine = writer.NewLine;
         _compare = compare;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Encoder });
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
     }
 
     /// <inheritdoc/>
@@ -105,8 +106,10 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
         j.WriteString(Names.Revision, OutputFormat.ShortName(duty.Quote.Revision));
         Amount(j, Names.EnteredValue, duty.EnteredValue);
         j.WriteStartArray(Names.Components);
+        Span<decimal> byAuthority = stackalloc decimal[OutputFormat.Authorities.Length];
         foreach (ComponentDuty c in duty.Components)
         {
+            byAuthority[(int)c.Component.Authority] += c.Amount.Amount; // in component order, as DutyBreakdown.TotalFor
             j.WriteStartObject();
             if (c.Component.Heading is { } h)
             {
@@ -127,11 +130,11 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
 
         j.WriteEndArray();
         j.WriteStartObject(Names.DutyByAuthority);
-        foreach (Authority authority in OutputFormat.Authorities)
+        for (int i = 0; i < byAuthority.Length; i++)
         {
-            if (duty.TotalFor(authority) is { Amount: not 0m } amount)
+            if (byAuthority[i] != 0m)
             {
-                Amount(j, AuthorityNames[(int)authority], amount);
+                Amount(j, AuthorityNames[i], new Money(byAuthority[i]));
             }
         }
 
@@ -177,11 +180,15 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
         return text;
     }
 
+    // An amount as a JSON number with two decimals, handed to the writer as the ASCII bytes it is.
     private static void Amount(Utf8JsonWriter j, JsonEncodedText name, Money money)
     {
         Span<char> text = stackalloc char[OutputFormat.MaxAmountLength];
+        Span<byte> utf8 = stackalloc byte[OutputFormat.MaxAmountLength];
+        int n = OutputFormat.Amount(money.Amount, text);
+        Ascii.FromUtf16(text[..n], utf8, out n);
         j.WritePropertyName(name);
-        j.WriteRawValue(OutputFormat.Amount(money, text), skipInputValidation: true);
+        j.WriteRawValue(utf8[..n], skipInputValidation: true);
     }
 
     // Property names and fixed values, encoded once.
