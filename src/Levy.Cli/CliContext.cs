@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Levy.Data;
+using Levy.Data.Json;
 using Levy.Data.Rulebook;
 using Spectre.Console;
 
@@ -55,12 +55,7 @@ public sealed class CliContext
     public LevyData Data => _data.Value;
 
     /// <summary>Options for JSON output: camelCase, enums as strings, indented.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new Rendering.ToStringJsonConverterFactory() },
-    };
+    public static JsonSerializerOptions JsonOptions { get; } = LevyJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 
     /// <summary>Writes exactly one JSON document to stdout.</summary>
     public void WriteJson<T>(T value)

@@ -26,24 +26,8 @@ internal static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Compares <paramref name="actual"/> with Expectations/<paramref name="name"/>.expected.txt. On a
-    /// difference, writes Name.actual.txt next to it and fails; accept a change by copying the file over.</summary>
-    internal static void MatchesExpected(string actual, string name, [CallerFilePath] string callerFile = "")
-    {
-        string folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "Expectations");
-        string expectedPath = Path.Combine(folder, name + ".expected.txt");
-        string actualPath = Path.Combine(folder, name + ".actual.txt");
-        string normalized = string.Join('\n', actual.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()));
-        string? expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        if (expected == normalized)
-        {
-            File.Delete(actualPath);
-            return;
-        }
-
-        File.WriteAllText(actualPath, normalized);
-        Assert.Fail(expected is null
-            ? $"No expected file {expectedPath}; wrote {actualPath}. Review it and copy it to accept."
-            : $"Output differs from {expectedPath}; wrote {actualPath}. Diff them; copy to accept if the change is intended.");
-    }
+    /// <summary>Compares <paramref name="actual"/> with Expectations/<paramref name="name"/>.expected.txt beside the
+    /// calling test file (see <see cref="Levy.Tests.ExpectedFile"/>).</summary>
+    internal static void MatchesExpected(string actual, string name, [CallerFilePath] string callerFile = "") =>
+        Levy.Tests.ExpectedFile.Match(actual, name, "txt", callerFile);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Levy.Core.Calculation;
+using Levy.Core.Reports;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -29,24 +30,20 @@ internal static class HistoryCommand
         DateOnly? from = parse.GetValue(From) is { } f ? RevisionOption.ParseDate(f, "--from") : null;
         DateOnly? to = parse.GetValue(To) is { } t ? RevisionOption.ParseDate(t, "--to") : null;
         IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
-        var rows = segments.Select(s => new HistoryRow(
-            s.From, s.Until!.Value.AddDays(-1), s.Quote?.TotalAdValorem, s.Quote?.Revision.ShortName,
-            s.Quote is null ? [] : s.Quote.Components.Skip(1).Where(c => c.Kind != ComponentKind.Exemption)
-                .Select(c => $"{c.Heading} {(c.AdValorem is { } a ? RateCommand.Percent(a) : "?")}").ToList(),
-            s.Quote is null ? [] : s.Quote.Chapter99Headings.Select(h => h.ToString()).ToList(),
-            s.Problem)).ToList();
+        HistoryReport report = HistoryReport.Create(template, from ?? engine.Timeline.First, to ?? engine.Timeline.Horizon, segments,
+            cli.Data.Countries, cli.Data.Catalogue);
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new { product = template.Product.ToString(), origin = template.Origin.Value, segments = rows });
+            cli.WriteJson(report);
             return ExitCodes.Success;
         }
 
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned()).AddColumn("Duties (beyond the ordinary rate)").AddColumn("Revision");
-        foreach (HistoryRow r in rows)
+        foreach (HistorySegmentView r in report.Segments)
         {
-            table.AddRow($"{r.From:yyyy-MM-dd}", $"{r.To:yyyy-MM-dd}", r.TotalPercent is { } total ? RateCommand.Percent(total) : (r.Problem is null ? "?" : "—"),
+            table.AddRow($"{r.From:yyyy-MM-dd}", $"{r.To:yyyy-MM-dd}", r.TotalPercent is { } total ? RateCommand.ShowPercent(total) : (r.Problem is null ? "?" : "—"),
                 Markup.Escape(r.Problem ?? (r.Duties.Count == 0 ? "none" : string.Join(", ", r.Duties))), r.Revision ?? string.Empty);
         }
 
@@ -54,7 +51,4 @@ internal static class HistoryCommand
         cli.Console.Write(table);
         return ExitCodes.Success;
     }
-
-    private sealed record HistoryRow(DateOnly From, DateOnly To, decimal? TotalPercent, string? Revision, IReadOnlyList<string> Duties,
-        IReadOnlyList<string> Chapter99, string? Problem);
 }

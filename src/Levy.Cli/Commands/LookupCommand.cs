@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Levy.Cli.Rendering;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Levy.Core.Schedule;
 using Spectre.Console;
 
@@ -96,63 +96,5 @@ internal static class LookupCommand
                 console.WriteLine("      " + (h.Description ?? "(not printed in this revision)"));
             }
         }
-    }
-}
-
-/// <summary>What <c>levy lookup</c> reports; the JSON shape of <c>--json</c>.</summary>
-internal sealed record LookupReport(
-    HtsCode Code,
-    string Revision,
-    string RevisionName,
-    DateOnly InForceFrom,
-    DateOnly InForceUntil,
-    DateOnly? Date,
-    IReadOnlyList<string> DescriptionPath,
-    IReadOnlyList<string> Units,
-    HtsCode? RateSource,
-    RateCellView? General,
-    RateCellView? Special,
-    RateCellView? Column2,
-    IReadOnlyList<FootnoteView> Footnotes,
-    IReadOnlyList<HeadingView> Chapter99)
-{
-    internal static LookupReport From(RevisionCatalogue catalogue, TariffSchedule schedule, HtsProduct p, DateOnly? date)
-    {
-        HtsRevision revision = catalogue.Get(schedule.Revision);
-        return new LookupReport(
-            p.Code,
-            schedule.Revision.ShortName,
-            schedule.Revision.ToString(),
-            revision.EffectiveDate,
-            catalogue.EndOf(schedule.Revision).AddDays(-1),
-            date,
-            p.DescriptionPath,
-            p.Units.Select(u => u.Symbol).ToList(),
-            p.RateSource.IsEmpty ? null : p.RateSource,
-            RateCellView.From(p.General),
-            RateCellView.From(p.Special),
-            RateCellView.From(p.Other),
-            p.Footnotes.Select(f => new FootnoteView(f.Columns.ToString(), f.Text, f.References.Select(c => c.ToString()).ToList())).ToList(),
-            p.Chapter99References.Select(c => HeadingView.From(schedule, c)).ToList());
-    }
-}
-
-/// <summary>A rate column as printed and as read.</summary>
-internal sealed record RateCellView(string Printed, string Meaning, RateView Parsed)
-{
-    internal static RateCellView? From(RateCell? cell) =>
-        cell is null ? null : new RateCellView(cell.Text, RateView.Describe(cell.Rate), RateView.From(cell.Rate));
-}
-
-/// <summary>A footnote.</summary>
-internal sealed record FootnoteView(string Columns, string Text, IReadOnlyList<string> References);
-
-/// <summary>A Chapter 99 heading named by a footnote, as printed in the same revision.</summary>
-internal sealed record HeadingView(HtsCode Code, string? Description, string? General, RateView? Parsed)
-{
-    internal static HeadingView From(TariffSchedule schedule, HtsCode code)
-    {
-        HtsLine? line = schedule.FindLine(code);
-        return new HeadingView(code, line?.Description, line?.General?.Text, line?.General is { } g ? RateView.From(g.Rate) : null);
     }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
-using Levy.Cli.Rendering;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -91,23 +91,10 @@ internal static class RateCommand
         };
     }
 
-    internal static Quantity ParseQuantity(string text)
-    {
-        string t = text.Trim();
-        int i = 0;
-        while (i < t.Length && (char.IsAsciiDigit(t[i]) || t[i] is '.' or ','))
-        {
-            i++;
-        }
-
-        if (i == 0 || !decimal.TryParse(t[..i].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal amount)
-            || !UnitOfMeasure.TryParse(t[i..].Trim(), out UnitOfMeasure unit))
-        {
-            throw new CliException(ExitCodes.InvalidInput, $"--quantity \"{text}\" is not a quantity with a unit (e.g. 1000kg, \"12 doz.\").");
-        }
-
-        return new Quantity(amount, unit);
-    }
+    internal static Quantity ParseQuantity(string text) =>
+        Levy.Core.Primitives.Quantity.TryParse(text, out Quantity quantity)
+            ? quantity
+            : throw new CliException(ExitCodes.InvalidInput, $"--quantity \"{text}\" is not a quantity with a unit (e.g. 1000kg, \"12 doz.\").");
 
     private static int Run(CliContext cli, ParseResult parse, bool explain)
     {
@@ -137,13 +124,13 @@ internal static class RateCommand
         {
             table.AddRow(
                 c.Heading ?? v.Product,
-                c.Authority,
+                AuthorityNames.Of(c.Authority),
                 Markup.Escape(c.Program),
-                c.Percent is { } p ? Percent(p) : "?",
+                c.Percent is { } p ? ShowPercent(p) : "?",
                 Markup.Escape(Shorten(c.PrintedRate, 60)));
         }
 
-        table.AddRow(string.Empty, string.Empty, "[bold]Total[/]", v.TotalPercent is { } t ? $"[bold]{Percent(t)}[/]" : "[bold]?[/]", string.Empty);
+        table.AddRow(string.Empty, string.Empty, "[bold]Total[/]", v.TotalPercent is { } t ? $"[bold]{ShowPercent(t)}[/]" : "[bold]?[/]", string.Empty);
         console.Write(table);
         if (v.Chapter99.Count > 0)
         {
@@ -187,54 +174,9 @@ internal static class RateCommand
         }
     }
 
-    internal static string Percent(decimal fraction) => (fraction * 100m).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+    internal static string Percent(decimal fraction) => ShowPercent(fraction * 100m);
+
+    internal static string ShowPercent(decimal percent) => percent.ToString("0.###", CultureInfo.InvariantCulture) + "%";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
-
-/// <summary>A quote as the CLI and the web show it; the JSON shape of <c>levy rate --json</c>.</summary>
-internal sealed record QuoteView(
-    string Product,
-    string Description,
-    string Origin,
-    string OriginName,
-    DateOnly EntryDate,
-    string Revision,
-    string RevisionName,
-    string BaseColumn,
-    decimal? TotalPercent,
-    decimal? AdditionalPercent,
-    IReadOnlyList<ComponentView> Components,
-    IReadOnlyList<string> Chapter99,
-    IReadOnlyList<NotAppliedView> NotApplied,
-    IReadOnlyList<string> Assumptions,
-    IReadOnlyList<string>? Trace)
-{
-    internal static QuoteView From(RateQuote q, CountryDirectory countries) => new(
-        q.Product.Code.ToString(),
-        q.Product.FullDescription,
-        q.Request.Origin.Value,
-        countries.FindByIso(q.Request.Origin)?.Name ?? q.Request.Origin.Value,
-        q.Request.EntryDate,
-        q.Revision.ShortName,
-        q.Revision.ToString(),
-        q.Base.Program,
-        q.TotalAdValorem,
-        q.AdditionalAdValorem,
-        q.Components.Select(ComponentView.From).ToList(),
-        q.Chapter99Headings.Select(h => h.ToString()).ToList(),
-        q.NotApplied.Select(n => new NotAppliedView(n.MeasureId, n.Authority.ToString(), n.Heading?.ToString(), n.Reason)).ToList(),
-        q.Assumptions,
-        q.Trace);
-}
-
-/// <summary>One component.</summary>
-internal sealed record ComponentView(string Authority, string Program, string? Heading, string Kind, string PrintedRate, RateView Parsed,
-    decimal? Percent, decimal Share, decimal? FloorRate, string Measure, string Citation, string Explanation)
-{
-    internal static ComponentView From(QuoteComponent c) => new(c.Authority.ToString(), c.Program, c.Heading?.ToString(), c.Kind.ToString(),
-        c.PrintedRate.ToString()!, RateView.From(c.PrintedRate), c.AdValorem, c.Share, c.FloorRate, c.MeasureId, c.Citation, c.Explanation);
-}
-
-/// <summary>A measure that did not apply.</summary>
-internal sealed record NotAppliedView(string Measure, string Authority, string? Heading, string Reason);

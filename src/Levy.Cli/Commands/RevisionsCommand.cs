@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Levy.Core.Reports;
 using Levy.Core.Schedule;
 using Spectre.Console;
 
@@ -21,9 +22,7 @@ internal static class RevisionsCommand
     {
         RevisionCatalogue catalogue = cli.Data.Catalogue;
         var present = cli.Data.Archive.Available.Select(r => r.Id).ToHashSet();
-        var rows = catalogue.Revisions.Select(r => new RevisionRow(
-            r.Id, r.Id.ToString(), r.EffectiveDate, catalogue.EndOf(r.Id).AddDays(-1), r.PolicyEffectiveDate, r.PolicyEvent,
-            present.Contains(r.Id), r.Source)).ToList();
+        IReadOnlyList<RevisionView> rows = RevisionView.ListFrom(catalogue, present.Contains);
 
         if (json)
         {
@@ -33,7 +32,7 @@ internal static class RevisionsCommand
 
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Revision").AddColumn("In force").AddColumn("Legal date").AddColumn("File").AddColumn("Policy event");
-        foreach (RevisionRow r in rows)
+        foreach (RevisionView r in rows)
         {
             table.AddRow(
                 Markup.Escape(r.Id.ShortName),
@@ -47,8 +46,4 @@ internal static class RevisionsCommand
         cli.Console.WriteLine($"{rows.Count} revisions, {present.Count} files in {cli.Data.Directory}; dates beyond {catalogue.Horizon:yyyy-MM-dd} are outside the data.");
         return ExitCodes.Success;
     }
-
-    private sealed record RevisionRow(
-        HtsRevisionId Id, string Name, DateOnly EffectiveDate, DateOnly LastDay, DateOnly? PolicyEffectiveDate, string? PolicyEvent,
-        bool FilePresent, string Source);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Levy.Core.Reports;
 using Levy.Core.Schedule;
 using Levy.Core.Search;
 using Spectre.Console;
@@ -58,22 +59,21 @@ internal static class SearchCommand
             cli.Error.WriteLine($"index built in {buildMs:F0} ms over {index.DocumentCount} lines; query took {searchMs:F2} ms");
         }
 
-        var rows = hits.Select((h, i) => new SearchRow(i + 1, h.Product.Code.ToString(), h.Score, h.Product.Line.Description,
-            h.Product.FullDescription, h.Product.General?.Text)).ToList();
+        SearchReport report = SearchReport.From(query, schedule, hits);
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new { query, revision = schedule.Revision.ShortName, results = rows });
+            cli.WriteJson(report);
             return ExitCodes.Success;
         }
 
-        if (rows.Count == 0)
+        if (report.Results.Count == 0)
         {
             cli.Console.WriteLine($"No HTS line in {schedule.Revision} matches \"{query}\".");
             return ExitCodes.NotFound;
         }
 
         var table = new Table().Border(TableBorder.Simple).AddColumn("#").AddColumn("Code").AddColumn("General").AddColumn("Description path");
-        foreach (SearchRow r in rows)
+        foreach (SearchResultView r in report.Results)
         {
             table.AddRow(r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Code, Markup.Escape(r.General ?? string.Empty), Markup.Escape(Shorten(r.Path, 160)));
         }
@@ -84,6 +84,4 @@ internal static class SearchCommand
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : "…" + text[^(max - 1)..];
-
-    private sealed record SearchRow(int Rank, string Code, double Score, string Description, string Path, string? General);
 }

@@ -5,51 +5,31 @@ using Levy.Core.Rates;
 namespace Levy.Core.Calculation;
 
 /// <summary>The ad valorem equivalent of a rate: its duty as a fraction of the customs value.</summary>
-/// <remarks>Specific parts need the customs value and a quantity in (or convertible to) the rate's unit; without them the
-/// equivalent is unknown (null). Thread-safe.</remarks>
+/// <remarks>Ad valorem rates need nothing else. Specific parts need the customs value and a quantity in (or convertible to)
+/// the rate's unit, and are computed by <see cref="RateEvaluator"/> (so the quantity rounding of 19 CFR 159.3(b) applies
+/// here too); without them the equivalent is unknown (null). Thread-safe.</remarks>
 public static class RateAdValorem
 {
     /// <summary>The duty of <paramref name="rate"/> as a fraction of value, or null when it cannot be known.</summary>
-    public static decimal? Of(Rate rate, decimal? customsValue, ImmutableArray<Quantity> quantities) => rate switch
+    public static decimal? Of(Rate rate, decimal? customsValue, ImmutableArray<Quantity> quantities)
     {
-        FreeRate => 0m,
-        AdValoremRate { Basis: null } a => a.Fraction,
-        SpecificRate s when s.Basis is null && customsValue is > 0 && Amount(s, quantities) is { } amount => amount / customsValue.Value,
-        CompoundRate c => Sum(c, customsValue, quantities),
-        _ => null,
-    };
-
-    private static decimal? Sum(CompoundRate c, decimal? value, ImmutableArray<Quantity> quantities)
-    {
-        decimal total = 0;
-        foreach (Rate part in c.Parts)
+        switch (rate)
         {
-            if (Of(part, value, quantities) is not { } p)
-            {
-                return null;
-            }
-
-            total += p;
+            case FreeRate:
+                return 0m;
+            case AdValoremRate { Basis: null } a:
+                return a.Fraction;
+            case CompoundRate c when c.IsAdValoremOnly:
+                return c.Parts.Sum(p => p is AdValoremRate a ? a.Fraction : 0m);
         }
 
-        return total;
-    }
-
-    private static decimal? Amount(SpecificRate s, ImmutableArray<Quantity> quantities)
-    {
-        if (quantities.IsDefaultOrEmpty)
+        if (customsValue is not > 0 || quantities.IsDefaultOrEmpty)
         {
             return null;
         }
 
-        foreach (Quantity q in quantities)
-        {
-            if (q.ConvertTo(s.Unit) is { } converted)
-            {
-                return converted.Value * s.AmountUsd;
-            }
-        }
-
-        return null;
+        return RateEvaluator.TryEvaluate(rate, customsValue.Value, quantities.AsSpan(), out decimal amount, out _)
+            ? amount / customsValue.Value
+            : null;
     }
 }

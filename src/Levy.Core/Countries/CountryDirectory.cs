@@ -105,6 +105,46 @@ public sealed class CountryDirectory
         throw new UnknownCountryException(input ?? string.Empty, nearest);
     }
 
+    /// <summary>Countries that match what a user is typing, best first: an exact code, Census code, name or alias;
+    /// then names and aliases that start with the text; then names and aliases that contain it (case and accents ignored).</summary>
+    /// <param name="text">What the user typed so far; empty or blank lists every country by name.</param>
+    /// <param name="limit">The most countries to return.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is zero or negative.</exception>
+    public IReadOnlyList<Country> Search(string? text, int limit = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        string key = Normalize(text ?? string.Empty);
+        if (key.Length == 0)
+        {
+            return Countries.Take(limit).ToList();
+        }
+
+        var ranked = new List<(int Rank, Country Country)>();
+        bool exact = TryResolve(text, out Country? resolved);
+        foreach (Country c in Countries)
+        {
+            int rank = exact && c == resolved ? 0 : int.MaxValue;
+            foreach (string name in c.Aliases.Prepend(c.Name))
+            {
+                string n = Normalize(name);
+                rank = Math.Min(rank, n.StartsWith(key, StringComparison.Ordinal) ? 1
+                    : n.Contains(key, StringComparison.Ordinal) ? 2 : int.MaxValue);
+            }
+
+            if (c.CensusCode.StartsWith(key, StringComparison.Ordinal))
+            {
+                rank = Math.Min(rank, 1);
+            }
+
+            if (rank != int.MaxValue)
+            {
+                ranked.Add((rank, c));
+            }
+        }
+
+        return ranked.OrderBy(r => r.Rank).Select(r => r.Country).Take(limit).ToList();
+    }
+
     /// <summary>The country whose code, name or alias is nearest to <paramref name="input"/> by edit distance, if any is
     /// close enough to be a plausible typo.</summary>
     public Country? Suggest(string input)

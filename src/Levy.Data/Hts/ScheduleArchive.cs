@@ -35,6 +35,9 @@ public sealed class ScheduleArchive
     /// <summary>The path of a revision's file.</summary>
     public string PathOf(HtsRevisionId revision) => Path.Combine(Directory.HtsFolder, revision.FileName);
 
+    /// <summary>How many revisions are loaded in memory so far.</summary>
+    public int LoadedCount => _loaded.Values.Count(l => l.IsValueCreated);
+
     /// <summary>The revisions of the catalogue whose file is present.</summary>
     public IEnumerable<HtsRevision> Available => Catalogue.Revisions.Where(r => File.Exists(PathOf(r.Id)));
 

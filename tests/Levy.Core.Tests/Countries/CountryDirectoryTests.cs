@@ -60,4 +60,28 @@ public class CountryDirectoryTests
         Assert.Empty(Directory.GroupMembers("ASEAN"));
         Assert.Throws<ArgumentException>(() => new CountryDirectory([], new Dictionary<string, ImmutableArray<CountryCode>> { ["X"] = [CountryCode.Parse("ZZ")] }));
     }
+
+    [Theory]
+    [InlineData("kor", "KR")]              // alias prefix
+    [InlineData("republic", "KR")]         // alias prefix, not the name
+    [InlineData("cote", "CI")]             // accents ignored
+    [InlineData("many", "DE")]             // inside the name
+    [InlineData("ci", "CI")]               // the exact ISO code
+    [InlineData("58", "JP,KR")]            // Census code prefixes (5880, 5800), by name
+    [InlineData("an", "DE,JP")]            // inside names, by name
+    [InlineData("", "CI,DE,JP,KR")]        // nothing typed: everything by name
+    [InlineData("atlantis", "")]
+    public void Search_PartialInput_ExactMatchFirstThenPrefixesThenContains(string text, string expected)
+    {
+        IReadOnlyList<Country> found = Directory.Search(text);
+
+        Assert.Equal(expected, string.Join(',', found.Select(c => c.Iso.Value)));
+    }
+
+    [Fact]
+    public void Search_Limit_CutsTheList()
+    {
+        Assert.Equal(2, Directory.Search("", limit: 2).Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Directory.Search("j", limit: 0));
+    }
 }

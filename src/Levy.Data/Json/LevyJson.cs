@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Levy.Core.Primitives;
+using Levy.Core.Schedule;
+
+namespace Levy.Data.Json;
+
+/// <summary>How Levy's hosts write JSON, so that <c>levy … --json</c> and the web API use the same field names and
+/// value forms: camelCase names, enums as camelCase strings, nulls left out, and Levy's value types as their canonical
+/// text (<c>"8703.23.01.90"</c>, <c>"JP"</c>, <c>"2025_rev_7"</c>, <c>"kg"</c>).</summary>
+/// <remarks>Thread-safe.</remarks>
+public static class LevyJson
+{
+    /// <summary>Adds the converters for enums and Levy's value types to <paramref name="converters"/>.</summary>
+    /// <param name="converters">The converter list of a <see cref="JsonSerializerOptions"/>.</param>
+    public static void AddConverters(ICollection<JsonConverter> converters)
+    {
+        ArgumentNullException.ThrowIfNull(converters);
+        converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        converters.Add(new TextConverter<HtsCode>(c => c.ToString(), HtsCode.Parse));
+        converters.Add(new TextConverter<CountryCode>(c => c.Value, CountryCode.Parse));
+        converters.Add(new TextConverter<HtsRevisionId>(r => r.ShortName, HtsRevisionId.Parse));
+        converters.Add(new TextConverter<UnitOfMeasure>(u => u.Symbol, UnitOfMeasure.Parse));
+    }
+
+    /// <summary>Applies Levy's settings to <paramref name="options"/> (naming, null handling, numbers as JSON numbers only,
+    /// converters).</summary>
+    /// <param name="options">Options to change; usually built from <see cref="JsonSerializerDefaults.Web"/>.</param>
+    /// <returns>The same options.</returns>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        AddConverters(options.Converters);
+        return options;
+    }
+
+    /// <summary>Writes a value as text and reads it back with the type's parser (a bad text is a <see cref="JsonException"/>).</summary>
+    private sealed class TextConverter<T>(Func<T, string> format, Func<string, T> parse) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            string text = reader.GetString() ?? throw new JsonException($"Expected a string for {typeof(T).Name}.");
+            try
+            {
+                return parse(text);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new JsonException(e.Message, e);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(format(value));
+    }
+}

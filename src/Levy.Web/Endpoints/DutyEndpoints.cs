@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.IO.Pipelines;
+using System.Text;
+using Levy.Data;
+using Levy.Data.Batch;
+using Levy.Web.Hosting;
+using Levy.Web.Quotes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Levy.Web.Endpoints;
+
+/// <summary>The money of entry lines (<c>POST /api/v1/duty</c>): a CSV or JSON Lines body with the columns of
+/// <c>levy duty --file</c> (docs/duty.md), answered with one row per input row in the same format, streamed as the rows
+/// are computed. The body is limited to <see cref="LevyOptions.MaxBatchBytes"/>.</summary>
+public static class DutyEndpoints
+{
+    private const string Csv = "text/csv", JsonLines = "application/x-ndjson";
+
+    /// <summary>Maps the endpoint under <c>/api/v1</c>.</summary>
+    public static IEndpointRouteBuilder MapDutyEndpoints(this IEndpointRouteBuilder app)
+    {
+        long limit = app.ServiceProvider.GetRequiredService<IOptions<LevyOptions>>().Value.MaxBatchBytes;
+        app.MapGroup("/api/v1").WithTags("Duty")
+            .MapPost("/duty", Compute)
+            .WithName("ComputeDuty")
+            .WithSummary("Duty per component, MPF and HMF for each entry line of a CSV (text/csv) or JSON Lines (application/x-ndjson) body, streamed back one row per input row in the same format.")
+            .Accepts<string>(Csv, JsonLines)
+            .Produces<string>(StatusCodes.Status200OK, Csv, JsonLines)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithMetadata(new RequestSizeLimitAttribute(limit));
+        return app;
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Compute(
+        HttpRequest request,
+        [Description("true to compare with the declared_* amounts of the input (a broker's bill) and add compare and differences.")] string? compare,
+        LevyData data,
+        IQuoteService quotes,
+        IOptions<LevyOptions> options,
+        CancellationToken cancellationToken)
+    {
+        string? mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+        bool jsonLines = mediaType is JsonLines or "application/jsonl" or "application/jsonlines";
+        if (!jsonLines && mediaType is not (Csv or "application/csv"))
+        {
+            return TypedResults.Problem($"Send the lines as {Csv} or {JsonLines} (got {mediaType ?? "no Content-Type"}); the columns are those of levy duty --file.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: ProblemTitles.UnsupportedMediaType,
+                extensions: new Dictionary<string, object?> { ["field"] = "Content-Type", ["value"] = request.ContentType });
+        }
+
+        if (QueryInput.Flag(compare, "compare", out bool comparing) is { } badCompare)
+        {
+            return badCompare;
+        }
+
+        long limit = options.Value.MaxBatchBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        // The body is read whole (it is bounded) so that a body over the limit is refused before any row is answered.
+        var body = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(body, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
+        }
+
+        body.Position = 0;
+        var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        IEnumerable<InputRow> rows = jsonLines
+            ? DutyInputReader.ReadJsonLines(reader, "request body", comparing)
+            : DutyInputReader.ReadCsv(reader, "request body", comparing);
+        IEnumerator<InputRow> cursor = rows.GetEnumerator();
+        bool any;
+        try
+        {
+            any = cursor.MoveNext(); // reads the header: a wrong one is refused before the answer starts
+        }
+        catch (DutyInputException e)
+        {
+            cursor.Dispose();
+            return Problems.BadInput(e.Column ?? "header", null, ProblemTitles.InvalidBatch, e.Message);
+        }
+
+        var batch = new DutyBatch(quotes.Quote, data.Fees, comparing);
+        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, output, cancellationToken),
+            jsonLines ? JsonLines : Csv);
+    }
+
+    /// <summary>Runs the batch on a worker thread into a pipe (the batch writes synchronously) and copies the pipe to the
+    /// response as it fills.</summary>
+    private static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, Stream response, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        Task run = Task.Run(() =>
+        {
+            try
+            {
+                using var writer = new StreamWriter(pipe.Writer.AsStream(), new UTF8Encoding(false), 1 << 16);
+                using IDutyOutput output = jsonLines ? new JsonLinesDutyOutput(writer, compare) : new CsvDutyOutput(writer, compare);
+                batch.Run(rows, output);
+            }
+            catch (Exception e)
+            {
+                pipe.Writer.Complete(e);
+            }
+        }, cancellationToken);
+        try
+        {
+            await pipe.Reader.CopyToAsync(response, cancellationToken);
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync();
+            await run;
+        }
+    }
+
+    private static IEnumerable<InputRow> Remaining(IEnumerator<InputRow> cursor, bool any, CancellationToken cancellationToken)
+    {
+        using (cursor)
+        {
+            for (bool more = any; more; more = cursor.MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return cursor.Current;
+            }
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"The body is larger than {limit:N0} bytes; split the lines into several requests.",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: ProblemTitles.TooLarge);
+}

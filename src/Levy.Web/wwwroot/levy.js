@@ -1,0 +1,461 @@
+// Levy's page: search a product, pick an origin and a date, and see the duties with their Chapter 99 headings, legal
+// citations and the rate over 2025-2026. Plain ES module, no dependencies; it talks only to this server's /api/v1.
+// The query lives in the URL (?product=&origin=&date=), so a result can be shared and reloaded.
+
+const SVG = 'http://www.w3.org/2000/svg';
+const $ = (selector) => document.querySelector(selector);
+
+const ui = {
+  form: $('#query'),
+  product: $('#product'),
+  suggestions: $('#product-suggestions'),
+  origin: $('#origin'),
+  countries: $('#countries'),
+  date: $('#date'),
+  status: $('#status'),
+  result: $('#result'),
+};
+
+const AUTHORITIES = {
+  Mfn: 'Ordinary duty (MFN)',
+  Section232: 'Section 232',
+  Section301: 'Section 301',
+  IeepaFentanyl: 'IEEPA (fentanyl)',
+  IeepaReciprocal: 'IEEPA (reciprocal)',
+  Section122: 'Section 122',
+  Section201: 'Section 201',
+  Other: 'Other Chapter 99',
+};
+
+/** An answer of the API that is not 2xx; `problem` is its RFC 9457 document when it sent one. */
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? `The server answered ${status}.`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(path, signal) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, body);
+  }
+  return body;
+}
+
+const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '')).toString();
+const percent = (value) => (value == null ? '—' : `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 3 })}%`);
+const isCode = (text) => /^\d{4}(?:[.\s-]?\d{2}){0,3}$/.test(text.trim());
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value != null) node.setAttribute(name, value);
+  }
+  node.append(...children.filter((c) => c != null && c !== false));
+  return node;
+}
+
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// State: what is chosen, and the catalogue of countries and dates.
+
+const state = { product: null, countries: [], firstDate: '2025-01-01', horizon: '2026-12-31', request: null };
+
+function setStatus(message, isError = false) {
+  ui.status.textContent = message;
+  ui.status.classList.toggle('error', isError);
+  ui.status.setAttribute('role', isError ? 'alert' : 'status');
+}
+
+function markInvalid(field) {
+  for (const input of [ui.product, ui.origin, ui.date]) input.removeAttribute('aria-invalid');
+  const input = { product: ui.product, code: ui.product, origin: ui.origin, key: ui.origin, date: ui.date }[field];
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Product suggestions: a combobox over /api/v1/search (words or a code prefix), 10-digit lines only.
+
+let suggestTimer = 0;
+let suggestAbort = null;
+let active = -1;
+
+function optionsOf() {
+  return [...ui.suggestions.querySelectorAll('[role="option"]')];
+}
+
+function closeSuggestions() {
+  ui.suggestions.hidden = true;
+  ui.suggestions.replaceChildren();
+  ui.product.setAttribute('aria-expanded', 'false');
+  ui.product.removeAttribute('aria-activedescendant');
+  active = -1;
+}
+
+function highlight(index) {
+  const options = optionsOf();
+  if (options.length === 0) return;
+  active = (index + options.length) % options.length;
+  options.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+  ui.product.setAttribute('aria-activedescendant', options[active].id);
+  options[active].scrollIntoView({ block: 'nearest' });
+}
+
+function shortPath(path) {
+  return path.length <= 110 ? path : `…${path.slice(-109)}`;
+}
+
+function choose(code, label) {
+  state.product = code;
+  ui.product.value = label ? `${code} ${label}` : code;
+  ui.product.removeAttribute('aria-invalid');
+  closeSuggestions();
+}
+
+async function suggest() {
+  const text = ui.product.value.trim();
+  state.product = null;
+  if (text.length < 2) {
+    closeSuggestions();
+    return;
+  }
+  suggestAbort?.abort();
+  suggestAbort = new AbortController();
+  try {
+    const report = await api(`/api/v1/search?${query({ q: text, date: ui.date.value, limit: 8, statistical: true })}`, suggestAbort.signal);
+    ui.suggestions.replaceChildren(...report.results.map((r, i) => {
+      const option = el('li', { role: 'option', id: `suggestion-${i}`, 'aria-selected': 'false', 'data-code': r.code, 'data-label': r.description },
+        el('span', { class: 'code' }, r.code), ' ',
+        el('span', { class: 'path' }, shortPath(r.path)),
+        r.general ? el('span', { class: 'general' }, ` ${r.general}`) : null);
+      option.addEventListener('mousedown', (e) => {
+        e.preventDefault(); // keep the focus in the box
+        choose(r.code, shortPath(r.path));
+      });
+      return option;
+    }));
+    const any = report.results.length > 0;
+    ui.suggestions.hidden = !any;
+    ui.product.setAttribute('aria-expanded', String(any));
+    active = -1;
+  } catch (e) {
+    if (e.name !== 'AbortError') closeSuggestions();
+  }
+}
+
+ui.product.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(suggest, 150);
+});
+
+ui.product.addEventListener('keydown', (e) => {
+  const open = !ui.suggestions.hidden;
+  if (e.key === 'ArrowDown' && open) {
+    e.preventDefault();
+    highlight(active + 1);
+  } else if (e.key === 'ArrowUp' && open) {
+    e.preventDefault();
+    highlight(active - 1);
+  } else if (e.key === 'Enter' && open && active >= 0) {
+    e.preventDefault();
+    const option = optionsOf()[active];
+    choose(option.dataset.code, shortPath(option.querySelector('.path').textContent));
+  } else if (e.key === 'Escape' && open) {
+    closeSuggestions();
+  }
+});
+
+ui.product.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Origin: a datalist of every country; what was typed is resolved by the server when it is not an exact name or code.
+
+function localCountry(text) {
+  const t = text.trim().toLowerCase();
+  return state.countries.find((c) => c.name.toLowerCase() === t || c.iso.toLowerCase() === t || c.censusCode === t) ?? null;
+}
+
+async function resolveOrigin(text) {
+  const known = localCountry(text);
+  if (known) return known;
+  return api(`/api/v1/countries/${encodeURIComponent(text.trim())}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering a quote, a line and a history.
+
+function renderQuote(q) {
+  $('#result-title').textContent = `${q.product} from ${q.originName}, entered ${q.entryDate}`;
+  $('#result-description').textContent = q.description;
+  $('#total').textContent = q.totalPercent == null ? 'needs a customs value or quantity' : percent(q.totalPercent);
+  const declare = $('#declare');
+  declare.replaceChildren('Declare: ', ...[...q.chapter99, q.product].flatMap((code, i) => [i > 0 ? ' + ' : null, el('code', {}, code)]).filter(Boolean));
+  $('#components tbody').replaceChildren(...q.components.map((c) => el('tr', { class: c.kind === 'Exemption' ? 'exemption' : null },
+    el('td', {}, el('code', {}, c.heading ?? q.product)),
+    el('td', {}, AUTHORITIES[c.authority] ?? c.authority, el('br'), el('span', { class: 'program' }, c.program)),
+    el('td', { class: 'num' }, percent(c.percent)),
+    el('td', {}, c.explanation, el('br'), el('cite', {}, c.citation), el('br'), el('span', { class: 'printed' }, `As printed: “${c.printedRate}”.`)))));
+  $('#governing').textContent = `Read from HTS ${q.revisionName}, the text that governs ${q.entryDate}.`;
+  const list = (id, items) => {
+    const details = $(id);
+    details.hidden = items.length === 0;
+    details.querySelector('ul').replaceChildren(...items.map((t) => el('li', {}, t)));
+  };
+  list('#not-applied', q.notApplied.map((n) => `${n.heading ?? n.measure}: ${n.reason}`));
+  list('#assumptions', q.assumptions);
+  $('#quote').hidden = false;
+}
+
+function renderLine(line) {
+  const body = $('#line .line-body');
+  const cell = (name, c) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, c ? c.printed : '(blank)'), el('td', {}, c ? c.meaning : ''));
+  body.replaceChildren(
+    el('p', {}, `${line.code} in HTS ${line.revisionName} (in force ${line.inForceFrom} to ${line.inForceUntil}).`),
+    el('ol', { class: 'path' }, ...line.descriptionPath.map((d) => el('li', {}, d))),
+    el('p', {}, `Units: ${line.units.length ? line.units.join(', ') : '(none)'}`),
+    el('div', { class: 'table-wrap' }, el('table', { class: 'columns' },
+      el('caption', {}, line.rateSource && line.rateSource !== line.code ? `Rates printed on ${line.rateSource}` : 'Rates'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Column'), el('th', { scope: 'col' }, 'As printed'), el('th', { scope: 'col' }, 'Read as'))),
+      el('tbody', {}, cell('General', line.general), cell('Special', line.special), cell('Column 2', line.column2)))),
+    line.chapter99.length === 0 ? null : el('div', {},
+      el('p', {}, 'Chapter 99 headings named in its footnotes (they apply only where their own terms are met):'),
+      el('ul', { class: 'headings' }, ...line.chapter99.map((h) => el('li', {},
+        el('code', {}, h.code), ` ${h.general ?? '(no rate)'}`, h.description ? el('span', { class: 'scope' }, ` ${h.description}`) : null)))));
+}
+
+const DAY = 86_400_000;
+const time = (iso) => Date.parse(`${iso}T00:00:00Z`);
+
+/** Draws the total rate over time as a step line in inline SVG, with a marker at each change and at the chosen date. */
+function renderChart(history, chosen) {
+  const box = $('#chart');
+  $('#history').hidden = false; // measure the box while it is shown
+  const width = Math.max(300, Math.min(box.clientWidth || 640, 900));
+  const narrow = width < 520;
+  const height = narrow ? 200 : 240;
+  const pad = { left: 44, right: 12, top: 14, bottom: 28 };
+  const start = time(history.from), end = time(history.to) + DAY;
+  const totals = history.segments.map((s) => s.totalPercent).filter((t) => t != null);
+  const top = Math.max(10, Math.ceil((Math.max(0, ...totals) * 1.15) / 10) * 10);
+  const x = (ms) => pad.left + ((ms - start) / (end - start)) * (width - pad.left - pad.right);
+  const y = (p) => height - pad.bottom - (p / top) * (height - pad.top - pad.bottom);
+
+  const title = svg('title', { id: 'chart-title' });
+  title.textContent = `Total duty on ${history.product} from ${history.originName}, ${history.from} to ${history.to}`;
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title', class: 'rate-chart' }, title);
+
+  const step = top <= 40 ? 5 : top <= 100 ? 10 : 25 * Math.ceil(top / 200);
+  for (let p = 0; p <= top; p += step) {
+    const label = svg('text', { x: pad.left - 6, y: y(p) + 4, class: 'axis', 'text-anchor': 'end' });
+    label.textContent = `${p}%`;
+    chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: y(p), y2: y(p), class: 'grid' }), label);
+  }
+
+  const first = new Date(start);
+  for (let m = 0; ; m += narrow ? 6 : 3) {
+    const tick = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);
+    if (tick > end) break;
+    const atEdge = x(tick) > width - pad.right - 16;
+    const label = svg('text', { x: x(tick), y: height - 8, class: 'axis', 'text-anchor': atEdge ? 'end' : 'middle' });
+    const d = new Date(tick);
+    label.textContent = d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: height - pad.bottom, y2: height - pad.bottom + 4, class: 'tick' }), label);
+  }
+
+  let path = '';
+  let previous = null;
+  for (const s of history.segments) {
+    if (s.totalPercent == null) {
+      previous = null;
+      continue;
+    }
+    const x1 = x(time(s.from)), x2 = x(time(s.to) + DAY), yy = y(s.totalPercent);
+    path += previous == null ? `M${x1.toFixed(1)},${yy.toFixed(1)}` : `V${yy.toFixed(1)}`;
+    path += `H${x2.toFixed(1)}`;
+    previous = s.totalPercent;
+  }
+  chart.append(svg('path', { d: path, class: 'rate' }));
+
+  history.segments.forEach((s, i) => {
+    if (i === 0 || !s.event) return;
+    const changed = history.segments[i - 1].totalPercent !== s.totalPercent;
+    const marker = svg('g', { class: changed ? 'event change' : 'event' },
+      svg('line', { x1: x(time(s.from)), x2: x(time(s.from)), y1: pad.top, y2: height - pad.bottom }),
+      svg('circle', { cx: x(time(s.from)), cy: pad.top, r: changed ? 4 : 3 }));
+    const tip = svg('title');
+    tip.textContent = `${s.from}: ${s.event} (${percent(s.totalPercent)})`;
+    marker.append(tip);
+    chart.append(marker);
+  });
+
+  if (chosen && time(chosen) >= start && time(chosen) < end) {
+    const at = history.segments.find((s) => s.from <= chosen && chosen <= s.to);
+    const cx = x(time(chosen));
+    chart.append(svg('g', { class: 'chosen' },
+      svg('line', { x1: cx, x2: cx, y1: pad.top, y2: height - pad.bottom }),
+      at?.totalPercent != null ? svg('circle', { cx, cy: y(at.totalPercent), r: 5 }) : svg('g')));
+  }
+
+  box.replaceChildren(chart);
+  $('#events').replaceChildren(...history.segments.map((s) => el('li', {},
+    el('time', { datetime: s.from }, s.from), ` to ${s.to}: `, el('strong', {}, s.totalPercent == null ? (s.problem ?? '—') : percent(s.totalPercent)),
+    s.chapter99.length ? ` (${s.chapter99.join(', ')})` : null,
+    s.event ? el('span', { class: 'event-text' }, ` — ${s.event}`) : null)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The query: read from the form or the URL, written to the URL, and answered.
+
+let showAbort = null;
+let lastHistory = null;
+
+async function show(request) {
+  state.request = request;
+  showAbort?.abort();
+  showAbort = new AbortController();
+  const { signal } = showAbort;
+  setStatus('Looking up the rate…');
+  ui.result.hidden = false;
+  $('#quote').hidden = true;
+  $('#history').hidden = true;
+  $('#result-title').textContent = `${request.product} from ${request.origin}, entered ${request.date}`;
+  $('#result-description').textContent = '';
+
+  const asked = query({ product: request.product, origin: request.origin, date: request.date });
+  const line = api(`/api/v1/lines/${encodeURIComponent(request.product)}?${query({ date: request.date })}`, signal)
+    .then((value) => {
+      renderLine(value);
+      return value;
+    });
+  const quote = api(`/api/v1/quote?${asked}`, signal)
+    .then(async (value) => {
+      renderQuote(value);
+      setStatus('');
+      // The quote reads the revision whose text governs the date in law, which can be older than the one published
+      // by then; show the line as that revision prints it.
+      const shown = await line.catch(() => null);
+      if (shown && shown.revision !== value.revision) {
+        const governing = await api(`/api/v1/lines/${encodeURIComponent(request.product)}?${query({ revision: value.revision })}`, signal)
+          .catch(() => null);
+        if (governing) renderLine(governing);
+      }
+    })
+    .catch(async (error) => {
+      if (signal.aborted) return;
+      setStatus(error.message, true);
+      markInvalid(error.problem?.field);
+      const found = await line.catch(() => null);
+      if (found) {
+        $('#result-description').textContent = found.descriptionPath.join(' › ');
+        $('#line').open = true;
+      } else {
+        ui.result.hidden = true;
+      }
+    });
+  const chart = api(`/api/v1/history?${query({ product: request.product, origin: request.origin })}`, signal)
+    .then((value) => {
+      lastHistory = value;
+      renderChart(value, request.date);
+    });
+  await Promise.allSettled([line, quote, chart]);
+  if (!signal.aborted) ui.result.dataset.loaded = request.date;
+}
+
+function requestFromUrl() {
+  const p = new URLSearchParams(location.search);
+  const request = { product: p.get('product'), origin: p.get('origin'), date: p.get('date') };
+  return request.product && request.origin && request.date ? request : null;
+}
+
+function fillForm(request) {
+  state.product = request.product;
+  ui.product.value = request.product;
+  ui.origin.value = localCountry(request.origin)?.name ?? request.origin;
+  ui.date.value = request.date;
+}
+
+ui.form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  closeSuggestions();
+  const typed = ui.product.value.trim();
+  const product = state.product && typed.startsWith(state.product) ? state.product : isCode(typed) ? typed : null;
+  if (!product) {
+    setStatus(typed ? 'Pick a product from the suggestions, or type its HTS code.' : 'Type words or a code to find a product.', true);
+    markInvalid('product');
+    return;
+  }
+  if (!ui.origin.value.trim()) {
+    setStatus('Choose the country of origin.', true);
+    markInvalid('origin');
+    return;
+  }
+  if (!ui.date.value) {
+    setStatus('Choose the date of entry.', true);
+    markInvalid('date');
+    return;
+  }
+  let origin;
+  try {
+    origin = await resolveOrigin(ui.origin.value);
+  } catch (err) {
+    setStatus(err.message, true);
+    markInvalid('origin');
+    return;
+  }
+  markInvalid(null);
+  const request = { product, origin: origin.iso, date: ui.date.value };
+  const url = `${location.pathname}?${query(request)}`;
+  if (url !== `${location.pathname}${location.search}`) history.pushState(request, '', url);
+  await show(request);
+});
+
+window.addEventListener('popstate', () => {
+  const request = requestFromUrl();
+  if (request) {
+    fillForm(request);
+    show(request);
+  }
+});
+
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => lastHistory && renderChart(lastHistory, state.request?.date), 150);
+});
+
+async function start() {
+  const [countries, revisions] = await Promise.allSettled([api('/api/v1/countries'), api('/api/v1/revisions')]);
+  if (countries.status === 'fulfilled') {
+    state.countries = countries.value.countries;
+    ui.countries.replaceChildren(...state.countries.map((c) => el('option', { value: c.name }, `${c.iso} · ${c.censusCode}`)));
+  }
+  if (revisions.status === 'fulfilled') {
+    state.firstDate = revisions.value.firstDate;
+    state.horizon = revisions.value.horizon;
+    ui.date.min = state.firstDate;
+    ui.date.max = state.horizon;
+  }
+  const request = requestFromUrl();
+  if (request) {
+    fillForm(request);
+  } else if (!ui.date.value) {
+    const today = new Date().toISOString().slice(0, 10);
+    ui.date.value = today < state.firstDate ? state.firstDate : today > state.horizon ? state.horizon : today;
+  }
+  document.body.dataset.ready = 'true';
+  if (request) await show(request);
+}
+
+start();

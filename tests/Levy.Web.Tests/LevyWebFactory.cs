@@ -1,0 +1,55 @@
+using Levy.Data;
+using Levy.Data.Locating;
+using Levy.Web.Quotes;
+using Levy.Web.Tests.Quotes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Levy.Web.Tests;
+
+/// <summary>The web host in memory, on the shared data (../shared/data, opened once for the whole test run), in the
+/// Production environment (so error pages are what clients get), without the background data load and without a rate
+/// engine (<see cref="EngineFactory"/> adds a stand-in).</summary>
+public class LevyWebFactory : WebApplicationFactory<Program>
+{
+    private static readonly Lazy<LevyData> Shared = new(() => LevyData.Open(SharedDataFolder));
+
+    /// <summary>The repository root.</summary>
+    public static string RepositoryRoot { get; } =
+        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found");
+
+    /// <summary>The shared data folder.</summary>
+    public static string SharedDataFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+
+    /// <summary>The data, opened once.</summary>
+    public static LevyData Data => Shared.Value;
+
+    /// <inheritdoc/>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Levy:Warmup", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Data);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Adds or replaces services for a derived factory.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+}
+
+/// <summary>The web host with <see cref="FakeQuoteService"/> standing in for the rate engine.</summary>
+public sealed class EngineFactory : LevyWebFactory
+{
+    /// <summary>The stand-in engine; tests read the requests it received.</summary>
+    internal FakeQuoteService Engine { get; } = new(Data);
+
+    /// <inheritdoc/>
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IQuoteService>(Engine);
+}
