@@ -86,6 +86,11 @@ public static class LevyCli
             HistoryCommand.Create(context),
             DataCommand.Create(context),
             DutyCommand.Create(context),
+            PanelCommand.Create(context),
+            EtrCommand.Create(context),
+            ChartCommand.Create(context),
+            ScenarioCommand.Create(context),
+            FormulaCommand.Create(context),
         };
         return root;
     }

@@ -16,6 +16,7 @@ public sealed class LevyData
     private readonly Lazy<FeeSchedule> _fees;
     private readonly Lazy<PolicyRulebook> _policy;
     private readonly Lazy<TariffEngine> _engine;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Scenario Scenario, TariffEngine Engine)>> _scenarios = new(StringComparer.Ordinal);
 
     private LevyData(DataDirectory directory, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries)
     {
@@ -39,6 +40,31 @@ public sealed class LevyData
     /// <summary>An engine over another rulebook (a scenario) sharing this data's revisions and caches of schedules.</summary>
     public TariffEngine CreateEngine(Levy.Core.Measures.Rulebook rulebook) =>
         new(rulebook, Policy.Timeline, Archive.Get, Countries, Policy.Metal, Policy.Defaults);
+
+    /// <summary>The scenarios of the rulebook (<c>rulebook/scenarios/*.yaml</c>), after <c>actual</c>.</summary>
+    public IReadOnlyList<string> ScenarioNames => [PolicyRulebookReader.Actual, .. PolicyRulebookReader.ScenarioNames(Rulebook)];
+
+    /// <summary>A scenario (or <c>actual</c>) and an engine over it, read and built on first use.</summary>
+    /// <exception cref="KeyNotFoundException">There is no scenario of that name.</exception>
+    /// <exception cref="RulebookException">The scenario file is malformed.</exception>
+    public (Scenario Scenario, TariffEngine Engine) ScenarioEngine(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Lazy<(Scenario, TariffEngine)> lazy = _scenarios.GetOrAdd(name, n => new(() =>
+        {
+            Scenario scenario = PolicyRulebookReader.ReadScenario(Rulebook, n, Policy, Countries);
+            return (scenario, n == PolicyRulebookReader.Actual ? Engine : CreateEngine(scenario.Policy.Rulebook));
+        }));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _scenarios.TryRemove(name, out _);
+            throw;
+        }
+    }
 
     /// <summary>The data folder in use.</summary>
     public DataDirectory Directory { get; }

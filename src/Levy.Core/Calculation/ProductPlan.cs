@@ -47,50 +47,11 @@ public sealed class ProductPlan
 /// <summary>How a heading's text reads in one rate column: what it does, at what rate, on which value.</summary>
 internal readonly record struct HeadingTermsOfColumn(MeasureKind Kind, decimal Rate, DutyBasis Basis, Rate Printed, string RateSource);
 
-/// <summary>A measure that covers a product in an epoch, ready to be checked against a country and declarations.</summary>
-internal sealed class CandidatePlan
+/// <summary>What a measure's heading says in each rate column, under the text of one revision.</summary>
+internal sealed record CandidateTerms(TariffEngine.HeadingText? Text, HeadingTermsOfColumn General, HeadingTermsOfColumn Special, HeadingTermsOfColumn Other)
 {
-    internal CandidatePlan(PolicyMeasure measure, int index, MeasurePeriod period, CountrySet countries, ProductListEntry? entry,
-        TariffEngine.HeadingText? text, HeadingTermsOfColumn general, HeadingTermsOfColumn special, HeadingTermsOfColumn other)
-    {
-        Measure = measure;
-        Index = index;
-        Period = period;
-        Countries = countries;
-        Entry = entry;
-        Text = text;
-        General = general;
-        Special = special;
-        Other = other;
-    }
-
-    internal PolicyMeasure Measure { get; }
-
-    internal int Index { get; }
-
-    internal MeasurePeriod Period { get; }
-
-    internal CountrySet Countries { get; }
-
-    internal ProductListEntry? Entry { get; }
-
-    internal TariffEngine.HeadingText? Text { get; }
-
-    internal HeadingTermsOfColumn General { get; }
-
-    internal HeadingTermsOfColumn Special { get; }
-
-    internal HeadingTermsOfColumn Other { get; }
-
-    internal HeadingTermsOfColumn For(RateColumn column) => column switch
-    {
-        RateColumn.Special => Special,
-        RateColumn.Other => Other,
-        _ => General,
-    };
-
     /// <summary>Reads a heading's columns once, applying the rulebook's kind and rate override.</summary>
-    internal static CandidatePlan Create(PolicyMeasure m, int index, MeasurePeriod period, CountrySet countries, ProductListEntry? entry, TariffEngine.HeadingText? text)
+    internal static CandidateTerms Read(PolicyMeasure m, TariffEngine.HeadingText? text)
     {
         HeadingTermsOfColumn Read(RateColumn column)
         {
@@ -126,6 +87,47 @@ internal sealed class CandidatePlan
             return new HeadingTermsOfColumn(kind, rate, basis, printed, source);
         }
 
-        return new CandidatePlan(m, index, period, countries, entry, text, Read(RateColumn.General), Read(RateColumn.Special), Read(RateColumn.Other));
+        return new CandidateTerms(text, Read(RateColumn.General), Read(RateColumn.Special), Read(RateColumn.Other));
     }
+}
+
+/// <summary>A measure that covers a product in an epoch, ready to be checked against a country and declarations.</summary>
+internal sealed class CandidatePlan
+{
+    private readonly CandidateTerms _terms;
+
+    internal CandidatePlan(PolicyMeasure measure, int index, MeasurePeriod period, CountrySet countries, ProductListEntry? entry, CandidateTerms terms)
+    {
+        Measure = measure;
+        Index = index;
+        Period = period;
+        Countries = countries;
+        Entry = entry;
+        _terms = terms;
+    }
+
+    internal PolicyMeasure Measure { get; }
+
+    internal int Index { get; }
+
+    internal MeasurePeriod Period { get; }
+
+    internal CountrySet Countries { get; }
+
+    internal ProductListEntry? Entry { get; }
+
+    internal TariffEngine.HeadingText? Text => _terms.Text;
+
+    internal HeadingTermsOfColumn General => _terms.General;
+
+    internal HeadingTermsOfColumn Special => _terms.Special;
+
+    internal HeadingTermsOfColumn Other => _terms.Other;
+
+    internal HeadingTermsOfColumn For(RateColumn column) => column switch
+    {
+        RateColumn.Special => _terms.Special,
+        RateColumn.Other => _terms.Other,
+        _ => _terms.General,
+    };
 }

@@ -23,7 +23,7 @@ public sealed record PolicyRulebook(CoreRulebook Rulebook, LegalTimeline Timelin
 
 /// <summary>Reads <c>measures.yaml</c>, <c>product-lists.yaml</c>, <c>programs.yaml</c>, <c>conditions.yaml</c>,
 /// <c>defaults.yaml</c> and the legal dates of <c>revisions.yaml</c> into a <see cref="PolicyRulebook"/>.</summary>
-public static class PolicyRulebookReader
+public static partial class PolicyRulebookReader
 {
     /// <summary>Reads the rulebook.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed or contradicts itself; the message names the file and measure.</exception>

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Levy.Analysis.Charts;
+using Levy.Core.Calculation;
+using Levy.Core.Panels;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy chart etr</c> and <c>levy chart history</c>: PNG and SVG line charts with the policy events marked.</summary>
+internal static class ChartCommand
+{
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "The file name without extension; .png and .svg are written (default: out/etr-<countries> or out/history-<code>-<origin>).",
+    };
+
+    private static readonly Option<string?> Panel = new("--panel") { Description = "Read the rows from a panel file instead of computing them." };
+
+    internal static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var etr = new Command("etr", "Chart the daily effective tariff rate of countries or groups (levy chart etr --country JP,CN,CA,MX,EU).")
+        {
+            AnalysisOptions.Countries, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Weights, AnalysisOptions.CountryWeights, Panel,
+            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, Out,
+        };
+        etr.SetAction(parse => RunEtr(context(parse), parse));
+        var history = new Command("history", "Chart the duty on one product from one country over 2025-2026, by authority (levy chart history 8703.23.01.90 --origin JP).")
+        {
+            RateCommand.Code, RateCommand.Origin, AnalysisOptions.From, AnalysisOptions.To, RateCommand.Program, AnalysisOptions.Scenario, Out,
+        };
+        history.SetAction(parse => RunHistory(context(parse), parse));
+        return new Command("chart", "Line charts (PNG and SVG) of effective rates and of one product's history, with the policy events marked.") { etr, history };
+    }
+
+    private static int RunEtr(CliContext cli, ParseResult parse)
+    {
+        (IReadOnlyList<RateSeries> series, _) = EtrCommand.Series(cli, parse, parse.GetValue(Panel));
+        string name = string.Join("-", series.Select(s => s.Name.Replace(' ', '_')));
+        string stem = AnalysisOptions.OutPath(parse.GetValue(Out), $"etr-{name}");
+        string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
+        string title = $"Effective US tariff rate{(scenario == "actual" ? string.Empty : $" (scenario {scenario})")}: {string.Join(", ", series.Select(s => s.Name))}";
+        RateCharts.WriteSeries(series, AnalysisOptions.Events(cli.Data, series[0].From, series[0].To), title, stem + ".png", stem + ".svg");
+        cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(stem)}.png[/] and [bold]{Markup.Escape(stem)}.svg[/].");
+        return ExitCodes.Success;
+    }
+
+    private static int RunHistory(CliContext cli, ParseResult parse)
+    {
+        TariffEngine engine = AnalysisOptions.EngineOf(cli, parse);
+        (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
+        QuoteRequest template = RateCommand.Request(cli, parse, from);
+        IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
+        var steps = segments.Select(s => new HistoryStep(s.From, s.Until!.Value.AddDays(-1), s.Quote?.TotalAdValorem is { } t ? (double)t : null,
+            Enum.GetValues<Authority>().ToDictionary(a => a, a => (double)(s.Quote?.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem ?? 0m) ?? 0m)))).ToList();
+        string stem = AnalysisOptions.OutPath(parse.GetValue(Out), $"history-{template.Product.Digits}-{template.Origin}");
+        string country = cli.Data.Countries.FindByIso(template.Origin)!.Name;
+        RateCharts.WriteHistory(steps, AnalysisOptions.Events(cli.Data, from, to), $"{template.Product} from {country}", stem + ".png", stem + ".svg");
+        cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(stem)}.png[/] and [bold]{Markup.Escape(stem)}.svg[/] ({steps.Count} periods).");
+        return ExitCodes.Success;
+    }
+}

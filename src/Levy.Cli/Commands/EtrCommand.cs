@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Levy.Analysis.Panels;
+using Levy.Core.Calculation;
+using Levy.Core.Panels;
+using Levy.Core.Primitives;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy etr</c>: effective tariff rates, daily, for countries or groups, by authority.</summary>
+internal static class EtrCommand
+{
+    private static readonly Option<string?> Panel = new("--panel")
+    {
+        Description = "Read the rows from a panel file (levy panel build) instead of computing them.",
+    };
+
+    private static readonly Option<string?> Daily = new("--daily") { Description = "Write the daily series to this CSV file." };
+
+    internal static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var command = new Command("etr", "Effective tariff rates: the mean rate over product-country pairs, every day, for countries or groups, by authority (unweighted, or import-weighted with --weights).")
+        {
+            AnalysisOptions.Countries, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Weights, AnalysisOptions.CountryWeights, Panel,
+            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, Daily, GlobalOptions.Json,
+        };
+        command.SetAction(parse => Run(context(parse), parse));
+        return command;
+    }
+
+    /// <summary>Computes the series of the options' groups (from a panel file, or by building the panel for their countries).</summary>
+    internal static (IReadOnlyList<RateSeries> Series, PanelSummary? Build) Series(CliContext cli, ParseResult parse, string? panelFile = null)
+    {
+        (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
+        IReadOnlyList<SeriesGroup> groups = AnalysisOptions.Groups(cli, parse, AnalysisOptions.CountryWeightsOf(cli, parse));
+        var builder = new RateSeriesBuilder(from, to, groups, AnalysisOptions.ImportWeightsOf(cli, parse));
+        if (panelFile is not null)
+        {
+            try
+            {
+                ParquetPanelReader.ReadAsync(panelFile, builder, builder.Countries.ToHashSet()).GetAwaiter().GetResult();
+            }
+            catch (FileNotFoundException ex)
+            {
+                throw new CliException(ExitCodes.NotFound, ex.Message);
+            }
+
+            return (builder.Build(), null);
+        }
+
+        var request = new PanelRequest
+        {
+            Countries = [.. builder.Countries.Order()],
+            From = from,
+            To = to,
+            Preferences = AnalysisOptions.PreferencesOf(cli, parse),
+        };
+        PanelSummary summary = AnalysisOptions.Build(cli, AnalysisOptions.EngineOf(cli, parse), request, builder, "levy etr");
+        return (builder.Build(), summary);
+    }
+
+    private static int Run(CliContext cli, ParseResult parse)
+    {
+        (IReadOnlyList<RateSeries> series, PanelSummary? summary) = Series(cli, parse, parse.GetValue(Panel));
+        if (parse.GetValue(Daily) is { } daily)
+        {
+            WriteDaily(AnalysisOptions.OutPath(daily, "etr-daily.csv"), series);
+        }
+
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(new
+            {
+                scenario = parse.GetValue(AnalysisOptions.Scenario),
+                groups = series.Select(s => new
+                {
+                    name = s.Name,
+                    weighting = s.Weighting,
+                    from = s.From,
+                    to = s.To,
+                    average = Round(s.Average()),
+                    steps = Steps(s).Select(x => new
+                    {
+                        from = x.From,
+                        to = x.To,
+                        total = Round(s.Totals[x.Day]),
+                        byAuthority = Enum.GetValues<Authority>().ToDictionary(a => a.ToString(), a => Round(s.Component(a)[x.Day])),
+                        pairs = Math.Round(s.Pairs[x.Day], 2),
+                        needsValueShare = Round(s.NeedsValueShares[x.Day]),
+                    }),
+                }),
+                build = summary,
+            });
+            return ExitCodes.Success;
+        }
+
+        foreach (RateSeries s in series)
+        {
+            cli.Console.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/]: mean {AnalysisOptions.Percent(s.Average())} over {s.From:yyyy-MM-dd} to {s.To:yyyy-MM-dd}; {Markup.Escape(s.Weighting)}.");
+            var table = new Table().Border(TableBorder.Simple).AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned());
+            Authority[] shown = [.. Enum.GetValues<Authority>().Where(a => s.Component(a).Any(v => double.IsFinite(v) && Math.Abs(v) > 1e-9))];
+            foreach (Authority a in shown)
+            {
+                table.AddColumn(new TableColumn(Label(a)).RightAligned());
+            }
+
+            table.AddColumn(new TableColumn("Pairs").RightAligned()).AddColumn(new TableColumn("Specific").RightAligned());
+            foreach (var x in Steps(s))
+            {
+                var cells = new List<string> { $"{x.From:yyyy-MM-dd}", $"{x.To:yyyy-MM-dd}", AnalysisOptions.Percent(s.Totals[x.Day]) };
+                cells.AddRange(shown.Select(a => AnalysisOptions.Percent(s.Component(a)[x.Day])));
+                cells.Add(s.Pairs[x.Day].ToString("N0", CultureInfo.InvariantCulture));
+                cells.Add(AnalysisOptions.Percent(s.NeedsValueShares[x.Day]));
+                table.AddRow(cells.ToArray());
+            }
+
+            cli.Console.Write(table);
+        }
+
+        cli.Console.MarkupLine("Specific: share of pairs whose rate is specific or compound (its specific part counts as 0, docs/panel.md).");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The steps of a series: spans of days with the same rates (any authority).</summary>
+    internal static IEnumerable<(int Day, DateOnly From, DateOnly To)> Steps(RateSeries s)
+    {
+        int start = 0;
+        for (int d = 1; d <= s.Days; d++)
+        {
+            if (d == s.Days || !Same(s, d, start))
+            {
+                yield return (start, s.DateOf(start), s.DateOf(d - 1));
+                start = d;
+            }
+        }
+
+        static bool Same(RateSeries s, int a, int b) =>
+            Close(s.Totals[a], s.Totals[b]) && Close(s.Pairs[a], s.Pairs[b]) && Enum.GetValues<Authority>().All(x => Close(s.Component(x)[a], s.Component(x)[b]));
+
+        static bool Close(double x, double y) => (double.IsNaN(x) && double.IsNaN(y)) || Math.Abs(x - y) < 1e-9;
+    }
+
+    internal static string Label(Authority a) => a switch
+    {
+        Authority.Mfn => "MFN",
+        Authority.Section232 => "232",
+        Authority.Section301 => "301",
+        Authority.IeepaFentanyl => "Fentanyl",
+        Authority.IeepaReciprocal => "Reciprocal",
+        Authority.Section122 => "122",
+        Authority.Section201 => "201",
+        _ => "Other",
+    };
+
+    private static double? Round(double v) => double.IsFinite(v) ? Math.Round(v, 6) : null;
+
+    private static void WriteDaily(string path, IReadOnlyList<RateSeries> series)
+    {
+        var text = new StringBuilder("date,group,total,");
+        text.Append(string.Join(',', PanelColumns.Authorities)).Append(",pairs,needs_value_share\n");
+        foreach (RateSeries s in series)
+        {
+            for (int d = 0; d < s.Days; d++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{s.DateOf(d):yyyy-MM-dd},{Csv(s.Name)},{Number(s.Totals[d])}");
+                foreach (Authority a in Enum.GetValues<Authority>())
+                {
+                    text.Append(',').Append(Number(s.Component(a)[d]));
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $",{s.Pairs[d]:0.##},{Number(s.NeedsValueShares[d])}\n");
+            }
+        }
+
+        File.WriteAllText(path, text.ToString());
+
+        static string Number(double v) => double.IsFinite(v) ? v.ToString("0.########", CultureInfo.InvariantCulture) : string.Empty;
+        static string Csv(string v) => v.Contains(',', StringComparison.Ordinal) ? $"\"{v}\"" : v;
+    }
+}

@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Levy.Analysis.Panels;
+using Levy.Core.Panels;
+using Levy.Core.Primitives;
+using Spectre.Console;
+
+namespace Levy.Cli.Commands;
+
+/// <summary><c>levy panel build</c> and <c>levy panel query</c>: the HTS-10 × country panel as Parquet/CSV, and SQL over it.</summary>
+internal static class PanelCommand
+{
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "The Parquet file to write (default: out/panel.parquet).",
+    };
+
+    private static readonly Option<string?> Csv = new("--csv") { Description = "Also write the rows as CSV to this file (large: about 70 bytes a row, 1.5 GB for the full panel)." };
+
+    private static readonly Option<string?> Products = new("--products")
+    {
+        Description = "Restrict to HTS codes or prefixes, comma-separated (8703,7208.39).",
+    };
+
+    private static readonly Option<string?> Panel = new("--panel") { Description = "The panel file (default: out/panel.parquet)." };
+
+    private static readonly Option<int> MaxRows = new("--max-rows") { Description = "The most rows to show.", DefaultValueFactory = _ => 200 };
+
+    private static readonly Argument<string> Sql = new("sql") { Description = "A DuckDB SQL query; the panel is the view 'panel'." };
+
+    internal static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var build = new Command("build", "Build the panel: every HTS-10 x every country, the duty by authority and the total, as intervals (valid_from, valid_until) with consecutive equal rows merged.")
+        {
+            Out, Csv, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Countries, Products, AnalysisOptions.Scenario, AnalysisOptions.NoUsmca,
+            GlobalOptions.Json,
+        };
+        build.SetAction(parse => RunBuild(context(parse), parse));
+        var query = new Command("query", "Run SQL over a panel file with embedded DuckDB: levy panel query \"SELECT country, avg(total) FROM panel WHERE DATE '2025-10-01' BETWEEN valid_from AND valid_until GROUP BY 1\".")
+        {
+            Sql, Panel, MaxRows, GlobalOptions.Json,
+        };
+        query.SetAction(parse => RunQuery(context(parse), parse));
+        return new Command("panel", "The HTS-10 x country panel of duties over 2025-2026 (Parquet, CSV, DuckDB).") { build, query };
+    }
+
+    private static int RunBuild(CliContext cli, ParseResult parse)
+    {
+        var clock = Stopwatch.StartNew();
+        (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
+        var engine = AnalysisOptions.EngineOf(cli, parse);
+        string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
+        var countries = parse.GetValue(AnalysisOptions.Countries) is null
+            ? cli.Data.Countries.Countries.Select(c => c.Iso).ToList()
+            : AnalysisOptions.Groups(cli, parse, null).SelectMany(g => g.Members).Distinct().ToList();
+        PreferenceShares? usmca = AnalysisOptions.PreferencesOf(cli, parse);
+        var request = new PanelRequest
+        {
+            Countries = [.. countries.OrderBy(c => cli.Data.Countries.FindByIso(c)!.CensusCode, StringComparer.Ordinal)],
+            From = from,
+            To = to,
+            Products = [.. (parse.GetValue(Products) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HtsCode.Parse)],
+            Preferences = usmca,
+        };
+        cli.Data.Archive.LoadAll();
+        string path = AnalysisOptions.OutPath(parse.GetValue(Out), "panel.parquet");
+        var metadata = new Dictionary<string, string>
+        {
+            ["levy.scenario"] = scenario,
+            ["levy.from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
+            ["levy.data"] = cli.Data.Directory.ToString(),
+            ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value",
+        };
+        PanelSummary summary;
+        long csvRows = 0;
+        using (var parquet = new ParquetPanelWriter(path, cli.Data.Countries, metadata))
+        {
+            string? csvPath = parse.GetValue(Csv) is { } c ? AnalysisOptions.OutPath(c, "panel.csv") : null;
+            using CsvPanelWriter? csv = csvPath is null ? null : new CsvPanelWriter(csvPath, cli.Data.Countries);
+            summary = AnalysisOptions.Build(cli, engine, request, csv is null ? parquet : new TeeSink(parquet, csv), "levy panel build");
+            csvRows = csv?.Rows ?? 0;
+        }
+
+        var view = new
+        {
+            file = path,
+            bytes = new FileInfo(path).Length,
+            csv = parse.GetValue(Csv),
+            scenario,
+            from = summary.From,
+            to = summary.To,
+            summary.Epochs,
+            summary.Revisions,
+            summary.Products,
+            summary.Countries,
+            summary.Plans,
+            summary.Evaluations,
+            cellsBeforeMerging = summary.Cells,
+            perRevisionRows = summary.RevisionCells,
+            rows = summary.Rows,
+            usmca = usmca is not null,
+            seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+        };
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(view);
+            return ExitCodes.Success;
+        }
+
+        cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({view.bytes / 1e6:0.0} MB){(view.csv is null ? string.Empty : $" and {Markup.Escape(view.csv)} ({csvRows:N0} rows)")} in {view.seconds:0.0} s.");
+        var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("Rulebook", scenario);
+        table.AddRow("Days", $"{summary.From:yyyy-MM-dd} to {summary.To:yyyy-MM-dd}");
+        table.AddRow("Epochs (spans without any change) / revisions", $"{summary.Epochs} / {summary.Revisions}");
+        table.AddRow("Products x countries", $"{summary.Products:N0} x {summary.Countries}");
+        table.AddRow("Plans built / evaluations run", $"{summary.Plans:N0} / {summary.Evaluations:N0}");
+        table.AddRow("Rows per revision (the peer's layout)", $"{summary.RevisionCells:N0}");
+        table.AddRow("Rows per epoch, before merging", $"{summary.Cells:N0}");
+        table.AddRow("Rows after merging", $"{summary.Rows:N0}");
+        table.AddRow("Canada/Mexico", usmca is null ? "no USMCA claim" : "blended with 2025 USMCA utilisation");
+        cli.Console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int RunQuery(CliContext cli, ParseResult parse)
+    {
+        string path = parse.GetValue(Panel) ?? Path.Combine(AnalysisOptions.OutFolder, "panel.parquet");
+        QueryResult result;
+        try
+        {
+            result = PanelQuery.Run(path, parse.GetValue(Sql)!, parse.GetValue(MaxRows));
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new CliException(ExitCodes.NotFound, ex.Message);
+        }
+        catch (PanelQueryException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, ex.Message);
+        }
+
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(new
+            {
+                columns = result.Columns,
+                rows = result.Rows.Select(r => r.Select(Plain).ToArray()),
+                truncated = result.Truncated,
+            });
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (string c in result.Columns)
+        {
+            table.AddColumn(Markup.Escape(c));
+        }
+
+        foreach (object?[] row in result.Rows)
+        {
+            table.AddRow(row.Select(v => Markup.Escape(Format(v))).ToArray());
+        }
+
+        cli.Console.Write(table);
+        cli.Console.MarkupLine($"{result.Rows.Count:N0} rows{(result.Truncated ? " (more not shown; --max-rows)" : string.Empty)}.");
+        return ExitCodes.Success;
+    }
+
+    private static object? Plain(object? v) => v switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        System.Numerics.BigInteger b => (decimal)b,
+        _ => v,
+    };
+
+    private static string Format(object? v) => v switch
+    {
+        null => "NULL",
+        double d => d.ToString("0.######", CultureInfo.InvariantCulture),
+        float f => f.ToString("0.######", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.######", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Levy.Core.Countries;
+using Levy.Core.Panels;
+using Levy.Core.Primitives;
+using Levy.Core.Trade;
+using Levy.Data.Locating;
+using Levy.Data.Rulebook;
+using Levy.Data.Tables;
+
+namespace Levy.Data.Trade;
+
+/// <summary>One row of the Annex I table of EO 14257: a partner and the reciprocal rate published for it.</summary>
+/// <param name="Partner">ISO alpha-2 code (<c>EU</c> for the European Union).</param>
+/// <param name="Name">The partner's name.</param>
+/// <param name="RatePercent">The Annex I rate, in percent.</param>
+/// <param name="Heading">The HTS heading that carries it.</param>
+/// <param name="Note">A note, if any.</param>
+public sealed record AnnexRate(string Partner, string Name, decimal RatePercent, string Heading, string? Note);
+
+/// <summary>A partner of the bilateral trade table with the rate published for it.</summary>
+/// <param name="Trade">Exports and imports.</param>
+/// <param name="PublishedPercent">The rate published in April 2025, in percent.</param>
+/// <param name="Note">Why the published rate is what it is, when the table says.</param>
+public sealed record PublishedTrade(TradeBalance Trade, decimal PublishedPercent, string? Note);
+
+/// <summary>Reads the trade tables of the data folder (<c>trade/</c>) and the import-weight files users give.</summary>
+/// <remarks>Thread-safe (no state). Every reader reports a malformed row with its file, line and column.</remarks>
+public static class TradeTables
+{
+    /// <summary>The bilateral trade table: <c>trade/us_goods_trade_2024_top10_partners.csv</c>.</summary>
+    public const string BilateralTradeFile = "us_goods_trade_2024_top10_partners.csv";
+
+    /// <summary>The Annex I rates: <c>trade/reciprocal_annex_i_rates_2025.csv</c>.</summary>
+    public const string AnnexRatesFile = "reciprocal_annex_i_rates_2025.csv";
+
+    /// <summary>The 2024 imports by Census country: <c>trade/us_imports_2024_by_country_census.csv</c>.</summary>
+    public const string CountryImportsFile = "us_imports_2024_by_country_census.csv";
+
+    /// <summary>The USMCA utilisation by HTS-10: <c>policy/usmca_product_shares_2025.csv</c>.</summary>
+    public const string UsmcaSharesFile = "usmca_product_shares_2025.csv";
+
+    /// <summary>Reads a bilateral trade table (<c>iso2, country, us_exports_2024_busd, us_imports_2024_busd, published_rate_pct, note</c>).</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static IReadOnlyList<PublishedTrade> ReadBilateralTrade(string path)
+    {
+        CsvTable table = CsvTable.Read(path, "iso2", "country", "us_exports_2024_busd", "us_imports_2024_busd", "published_rate_pct");
+        table.NaIsBlank = false; // "NA" would be Namibia
+        return [.. table.Records.Select(r => new PublishedTrade(
+            new TradeBalance(r.Required("iso2"), r.Required("country"), r.Decimal("us_exports_2024_busd"), r.Decimal("us_imports_2024_busd")),
+            r.Decimal("published_rate_pct"), r.Optional("note")))];
+    }
+
+    /// <summary>Reads the Annex I table (<c>iso2, country, annex_i_rate_pct, hts_heading, note</c>).</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static IReadOnlyList<AnnexRate> ReadAnnexRates(string path)
+    {
+        CsvTable table = CsvTable.Read(path, "iso2", "country", "annex_i_rate_pct", "hts_heading");
+        table.NaIsBlank = false; // "NA" is Namibia
+        return [.. table.Records.Select(r => new AnnexRate(r.Required("iso2"), r.Required("country"), r.Decimal("annex_i_rate_pct"),
+            r.Required("hts_heading"), r.Optional("note")))];
+    }
+
+    /// <summary>Reads the imports of each country (<c>cty_code, country_name, imports_2024_usd</c>); Census codes Levy does
+    /// not know are skipped.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static CountryWeights ReadCountryImports(string path, CountryDirectory countries)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        CsvTable table = CsvTable.Read(path, "cty_code", "imports_2024_usd");
+        var values = new Dictionary<CountryCode, decimal>();
+        foreach (CsvRecord r in table.Records)
+        {
+            if (countries.TryResolve(r.Required("cty_code"), out Country? c))
+            {
+                values[c.Iso] = values.GetValueOrDefault(c.Iso) + r.Decimal("imports_2024_usd");
+            }
+        }
+
+        return new CountryWeights($"{Path.GetFileName(path)}, 2024 imports by country", values);
+    }
+
+    /// <summary>Reads an import-weights file: one row per HTS-10 and country with an import value.</summary>
+    /// <remarks>
+    /// Columns: <c>hts10</c> (10 digits, dots allowed), the country as <c>cty_code</c> (Census code) or <c>iso2</c>, and
+    /// <c>value</c> (imports in any unit; only ratios matter). Rows for the same product and country are added up; rows
+    /// whose country Levy does not know are an error. See docs/etr.md.
+    /// </remarks>
+    /// <exception cref="CsvDataException">The file is missing, lacks a column, or a row is malformed.</exception>
+    public static ImportWeights ReadImportWeights(string path, CountryDirectory countries)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        CsvTable table = CsvTable.Read(path, "hts10", "value");
+        string countryColumn = table.Header.Contains("cty_code", StringComparer.OrdinalIgnoreCase) ? "cty_code"
+            : table.Header.Contains("iso2", StringComparer.OrdinalIgnoreCase) ? "iso2"
+            : throw new CsvDataException(table.File, 1, "cty_code", "the header needs a country column: \"cty_code\" (Census code) or \"iso2\"");
+        var values = new List<KeyValuePair<(HtsCode, CountryCode), decimal>>(table.Records.Length);
+        foreach (CsvRecord r in table.Records)
+        {
+            HtsCode code = ProductListReader.ParseCode(r.Required("hts10"), table.File, r.Line, "hts10");
+            string country = r.Required(countryColumn);
+            if (!countries.TryResolve(country, out Country? c))
+            {
+                throw r.Error(countryColumn, $"is not a country Levy knows: \"{country}\"");
+            }
+
+            decimal value = r.Decimal("value");
+            if (value < 0)
+            {
+                throw r.Error("value", $"is negative: {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            values.Add(new((code, c.Iso), value));
+        }
+
+        return new ImportWeights(Path.GetFileName(path), values);
+    }
+
+    /// <summary>Reads the USMCA utilisation shares (<c>hts10, cty_code, usmca_share</c>) for Canada and Mexico.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static PreferenceShares ReadUsmcaShares(DataDirectory data, CountryDirectory countries)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(countries);
+        CsvTable table = CsvTable.Read(data.Policy(UsmcaSharesFile), "hts10", "cty_code", "usmca_share");
+        var shares = new List<KeyValuePair<(HtsCode, CountryCode), decimal>>(table.Records.Length);
+        foreach (CsvRecord r in table.Records)
+        {
+            HtsCode code = ProductListReader.ParseCode(r.Required("hts10"), table.File, r.Line, "hts10");
+            if (!countries.TryResolve(r.Required("cty_code"), out Country? c))
+            {
+                throw r.Error("cty_code", $"is not a Census code Levy knows: \"{r.Required("cty_code")}\"");
+            }
+
+            decimal share = r.Decimal("usmca_share");
+            shares.Add(new((code, c.Iso), Math.Clamp(share, 0m, 1m)));
+        }
+
+        return new PreferenceShares("S", $"policy/{UsmcaSharesFile} (2025 USMCA utilisation by HTS-10; Census/USITC DataWeb via The Budget Lab at Yale)", shares);
+    }
+}
