@@ -71,7 +71,7 @@ public static class RateCharts
         {
             if (steps.Any(s => s.Components.GetValueOrDefault(a) != 0d))
             {
-                AddSteps(plot, steps, s => s.Total is null ? null : s.Components.GetValueOrDefault(a), a.ToString(), 1.5f);
+                AddSteps(plot, steps, s => s.Total is null ? null : s.Components.GetValueOrDefault(a), AuthorityNames.Of(a), 1.5f);
             }
         }
 
