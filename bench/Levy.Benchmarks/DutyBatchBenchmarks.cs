@@ -8,7 +8,7 @@ using Levy.Tests.Shared;
 namespace Levy.Benchmarks;
 
 /// <summary>The duty batch path on 100,000 generated lines with a fixed quote function (the engine is measured
-/// elsewhere): end to end CSV in, CSV out; reading alone; and the duty and fee computation alone.</summary>
+/// elsewhere): end to end CSV in, CSV or JSON Lines out; reading alone; and the duty and fee computation alone.</summary>
 [MemoryDiagnoser]
 public class DutyBatchBenchmarks
 {
@@ -33,6 +33,14 @@ public class DutyBatchBenchmarks
     public long CsvToCsv()
     {
         using var output = new CsvDutyOutput(TextWriter.Null, compare: false);
+        return new DutyBatch(_engine, _fees).Run(DutyInputReader.ReadCsv(new StringReader(_csv), "generated.csv", false), output).Lines;
+    }
+
+    /// <summary>CSV text in, JSON Lines out.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public long CsvToJsonLines()
+    {
+        using var output = new JsonLinesDutyOutput(TextWriter.Null, compare: false);
         return new DutyBatch(_engine, _fees).Run(DutyInputReader.ReadCsv(new StringReader(_csv), "generated.csv", false), output).Lines;
     }
 

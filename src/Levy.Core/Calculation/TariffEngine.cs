@@ -23,8 +23,6 @@ public sealed partial class TariffEngine
     private readonly ConcurrentDictionary<HtsCode, int[]> _candidates = new();
     private readonly ConcurrentDictionary<(HtsCode Heading, HtsRevisionId Revision), HeadingText?> _headings = new();
     private readonly ConcurrentDictionary<(int Measure, HtsRevisionId Revision), CountrySet> _countries = new();
-    private readonly int[] _slotOrder;
-    private readonly int[][] _slotMeasures;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="rulebook">The measures and stacking choices.</param>
@@ -42,10 +40,6 @@ public sealed partial class TariffEngine
         Countries = countries;
         Metal = metal;
         Defaults = defaults;
-        _slotOrder = [.. Enumerable.Range(0, rulebook.Slots.Length)];
-        _slotMeasures = rulebook.Slots
-            .Select(s => rulebook.Measures.Select((m, i) => (m, i)).Where(x => x.m.Slot == s.Name).Select(x => x.i).ToArray())
-            .ToArray();
     }
 
     /// <summary>The rulebook.</summary>

@@ -160,7 +160,8 @@ public sealed class CountryDirectory
         foreach ((string candidate, Country c) in _byKey)
         {
             int d = EditDistance(key, Normalize(candidate));
-            if (d < bestDistance)
+            // Ties go to the country whose name sorts first, so the suggestion does not depend on dictionary order.
+            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(c.Name, best.Name) < 0))
             {
                 bestDistance = d;
                 best = c;

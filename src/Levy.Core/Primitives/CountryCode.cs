@@ -61,6 +61,26 @@ public readonly record struct CountryCode : IComparable<CountryCode>, ISpanParsa
         return false;
     }
 
+    /// <summary>Writes the two letters into <paramref name="destination"/> without allocating (nothing for the empty
+    /// code); false, with nothing written, when it is too short.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        charsWritten = IsEmpty ? 0 : 2;
+        if (destination.Length < charsWritten)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        if (!IsEmpty)
+        {
+            destination[0] = (char)(_packed >> 8);
+            destination[1] = (char)(_packed & 0xFF);
+        }
+
+        return true;
+    }
+
     /// <inheritdoc/>
     public int CompareTo(CountryCode other) => _packed.CompareTo(other._packed);
 

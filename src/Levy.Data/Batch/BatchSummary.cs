@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 
@@ -59,7 +60,7 @@ public sealed class BatchSummary
         if (row.Error is { } e)
         {
             Errors++;
-            _errorsByField[e.Field] = _errorsByField.GetValueOrDefault(e.Field) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_errorsByField, e.Field, out _)++;
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
@@ -57,7 +58,7 @@ public sealed class DutyBatch
         ArgumentNullException.ThrowIfNull(output);
         var clock = Stopwatch.StartNew();
         var summary = new BatchSummary();
-        var group = new List<InputRow>();
+        var scratch = new RunScratch();
         var ended = new HashSet<ulong>();
         var endedOrder = new Queue<ulong>();
         string? groupId = null;
@@ -73,19 +74,24 @@ public sealed class DutyBatch
 
         void Flush()
         {
-            if (group.Count > 0)
+            if (scratch.Rows.Count > 0)
             {
-                ProcessEntry(group, summary, Emit);
-                if (groupId is not null && ended.Add(Hash(groupId)))
+                ProcessEntry(scratch, summary);
+                foreach (OutputRow row in scratch.Results)
                 {
-                    endedOrder.Enqueue(Hash(groupId));
+                    Emit(row);
+                }
+
+                if (groupId is not null && Hash(groupId) is var hash && ended.Add(hash))
+                {
+                    endedOrder.Enqueue(hash);
                     if (endedOrder.Count > RememberedEntries)
                     {
                         ended.Remove(endedOrder.Dequeue());
                     }
                 }
 
-                group.Clear();
+                scratch.Clear();
                 groupId = null;
             }
         }
@@ -93,9 +99,9 @@ public sealed class DutyBatch
         foreach (InputRow row in rows)
         {
             string? id = row.EntryId;
-            if (id is not null && id == groupId && group.Count < MaxEntryLines)
+            if (id is not null && id == groupId && scratch.Rows.Count < MaxEntryLines)
             {
-                group.Add(row);
+                scratch.Rows.Add(row);
                 continue;
             }
 
@@ -108,7 +114,7 @@ public sealed class DutyBatch
             }
 
             groupId = id;
-            group.Add(row);
+            scratch.Rows.Add(row);
             if (id is null)
             {
                 Flush();
@@ -121,28 +127,48 @@ public sealed class DutyBatch
         return summary;
     }
 
-    private void ProcessEntry(List<InputRow> group, BatchSummary summary, Action<OutputRow> emit)
+    // Fills scratch.Results with one output row per row of the entry, in order.
+    private void ProcessEntry(RunScratch scratch, BatchSummary summary)
     {
-        var results = new OutputRow?[group.Count];
-        var lines = new List<EntryLine>(group.Count);
-        var duties = new List<DutyBreakdown>(group.Count);
-        var positions = new List<int>(group.Count);
+        List<InputRow> group = scratch.Rows;
+        List<OutputRow> results = scratch.Results;
         for (int i = 0; i < group.Count; i++)
         {
             InputRow row = group[i];
+            results.Add(null!); // the computed lines' rows are set once the entry's fees are known
             if (row.EntryLine is not { } line)
             {
                 results[i] = new OutputRow(row, null, null, row.Error, null);
                 continue;
             }
 
-            LineError? error = TryQuote(line, out RateQuote? quote);
-            if (error is null && line.WithHtsUnits(quote!.Product.Units) is var resolved && !ReferenceEquals(resolved, line))
+            // A quantity declared without a unit is in the HTS unit, which only the quote knows, and the engine needs it to
+            // measure specific duties against the floors: the line is asked again with it. The units of the products
+            // quoted so far are remembered, so that a line of a product seen before is asked once, with its units filled
+            // in; the answer is the same, since the request is the same.
+            EntryLine asked = line;
+            ImmutableArray<UnitOfMeasure> known = default;
+            if (HasBlankUnit(line) && scratch.Units.TryGetValue(line.Product, out known))
             {
-                // A quantity declared without a unit is in the HTS unit, which only the quote knows: ask again with it,
-                // so that the engine can measure specific duties against the floors.
+                asked = line.WithHtsUnits(known);
+            }
+
+            LineError? error = TryQuote(asked, out RateQuote? quote);
+            if (error is null)
+            {
+                ImmutableArray<UnitOfMeasure> units = quote!.Product.Units;
+                EntryLine resolved = !ReferenceEquals(asked, line) && known.AsSpan().SequenceEqual(units.AsSpan()) ? asked : line.WithHtsUnits(units);
+                if (!ReferenceEquals(resolved, line) && !ReferenceEquals(resolved, asked))
+                {
+                    scratch.RememberUnits(line.Product, units);
+                }
+
+                if (!ReferenceEquals(resolved, asked) && !asked.Quantities.AsSpan().SequenceEqual(resolved.Quantities.AsSpan()))
+                {
+                    error = TryQuote(resolved, out quote);
+                }
+
                 line = resolved;
-                error = TryQuote(line, out quote);
             }
 
             if (error is null)
@@ -150,9 +176,9 @@ public sealed class DutyBatch
                 DutyResult duty = DutyCalculator.Calculate(quote!, line.Value, line.Quantities);
                 if (duty.IsSuccess)
                 {
-                    lines.Add(line);
-                    duties.Add(duty.Breakdown);
-                    positions.Add(i);
+                    scratch.Lines.Add(line);
+                    scratch.Duties.Add(duty.Breakdown);
+                    scratch.Positions.Add(i);
                     continue;
                 }
 
@@ -162,26 +188,21 @@ public sealed class DutyBatch
             results[i] = new OutputRow(row, null, null, error, null);
         }
 
-        if (lines.Count > 0)
+        if (scratch.Lines.Count > 0)
         {
-            EntryResult entry = Entry.Calculate(lines, duties, _fees);
-            if (entry.IsSuccess)
+            EntryResult result = Entry.Calculate(scratch.Lines, scratch.Duties, _fees);
+            if (result.IsSuccess)
             {
                 summary.AddEntry();
             }
 
-            for (int k = 0; k < positions.Count; k++)
+            for (int k = 0; k < scratch.Positions.Count; k++)
             {
-                InputRow row = group[positions[k]];
-                results[positions[k]] = entry.IsSuccess
-                    ? new OutputRow(row, entry.Entry.Lines[k], entry.Entry, null, _compare ? Compare(row.Declared, entry.Entry.Lines[k]) : null)
-                    : new OutputRow(row, null, null, entry.Error, null);
+                InputRow row = group[scratch.Positions[k]];
+                results[scratch.Positions[k]] = result.IsSuccess
+                    ? new OutputRow(row, result.Entry.Lines[k], result.Entry, null, _compare ? Compare(row.Declared, result.Entry.Lines[k]) : null)
+                    : new OutputRow(row, null, null, result.Error, null);
             }
-        }
-
-        foreach (OutputRow? r in results)
-        {
-            emit(r!);
         }
     }
 
@@ -264,6 +285,58 @@ public sealed class DutyBatch
         }
 
         return sum;
+    }
+
+    // What a run keeps from one entry to the next: the rows of the current entry and what is worked out for them, in
+    // lists that are cleared rather than made anew for each entry (Entry.Calculate keeps none of them), and the units of
+    // the products quoted so far.
+    private sealed class RunScratch
+    {
+        internal List<InputRow> Rows { get; } = [];
+
+        internal List<OutputRow> Results { get; } = [];
+
+        internal List<EntryLine> Lines { get; } = [];
+
+        internal List<DutyBreakdown> Duties { get; } = [];
+
+        internal List<int> Positions { get; } = [];
+
+        // The reporting units of the products quoted in this run, for lines that leave a unit blank (at most 65,536
+        // products, so that memory stays flat).
+        internal Dictionary<HtsCode, ImmutableArray<UnitOfMeasure>> Units { get; } = [];
+
+        internal void RememberUnits(HtsCode product, ImmutableArray<UnitOfMeasure> units)
+        {
+            if (Units.Count >= 65_536 && !Units.ContainsKey(product))
+            {
+                Units.Clear();
+            }
+
+            Units[product] = units;
+        }
+
+        internal void Clear()
+        {
+            Rows.Clear();
+            Results.Clear();
+            Lines.Clear();
+            Duties.Clear();
+            Positions.Clear();
+        }
+    }
+
+    private static bool HasBlankUnit(EntryLine line)
+    {
+        foreach (Quantity q in line.Quantities)
+        {
+            if (q.Unit.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // FNV-1a, 64 bits: ended entry ids are kept as hashes so memory grows by 8 bytes per entry, not by the id's length.

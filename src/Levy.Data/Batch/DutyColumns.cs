@@ -92,7 +92,16 @@ public static class DutyColumns
 
     /// <summary>Reads a mode of transport as written in a batch or on the command line (vessel, sea, ocean, air, truck,
     /// road, rail, mail, other, or the CBP mode-of-transportation codes 10/11, 20/21, 30/31, 40/41); null when unknown.</summary>
-    public static TransportMode? ParseMode(string text) => text.ToLowerInvariant() switch
+    public static TransportMode? ParseMode(string text) => ParseMode(text.AsSpan());
+
+    /// <inheritdoc cref="ParseMode(string)"/>
+    public static TransportMode? ParseMode(ReadOnlySpan<char> text)
+    {
+        Span<char> lower = stackalloc char[8];
+        return text.Length <= lower.Length && text.ToLowerInvariant(lower) is var n and >= 0 ? ModeOf(lower[..n]) : null;
+    }
+
+    private static TransportMode? ModeOf(ReadOnlySpan<char> lower) => lower switch
     {
         "vessel" or "sea" or "ocean" or "ship" or "10" or "11" => TransportMode.Vessel,
         "air" or "40" or "41" => TransportMode.Air,

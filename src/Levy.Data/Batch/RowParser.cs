@@ -61,7 +61,9 @@ internal static class RowParser
             return Fail(DutyColumns.LoadingDate, problem!);
         }
 
-        var quantities = ImmutableArray.CreateBuilder<Quantity>(2);
+        // At most two quantities: kept in locals, so that a row costs one small array rather than a builder and two.
+        Quantity first = default, second = default;
+        int count = 0;
         for (int k = 0; k < QuantityColumns.Length; k++)
         {
             (string qCol, string uCol) = QuantityColumns[k];
@@ -93,11 +95,12 @@ internal static class RowParser
                 return Fail(uCol, $"\"{unitText}\" is not a unit");
             }
 
-            quantities.Add(new Quantity(q.Value, unit));
+            (count == 0 ? ref first : ref second) = new Quantity(q.Value, unit);
+            count++;
         }
 
         TransportMode? mode = null;
-        if (Text(ref f, map.Known[Pos.Mode]) is { } modeText)
+        if (Field(ref f, map.Known[Pos.Mode]) is { IsEmpty: false } modeText)
         {
             mode = DutyColumns.ParseMode(modeText);
             if (mode is null)
@@ -121,7 +124,7 @@ internal static class RowParser
             }
         }
 
-        decimal?[] metal = new decimal?[3];
+        Span<decimal?> metal = stackalloc decimal?[3];
         for (int i = 0; i < 3; i++)
         {
             (string shareCol, string valueCol) = MetalColumns[i];
@@ -169,7 +172,7 @@ internal static class RowParser
             Product = code,
             Origin = origin,
             Value = new Money(value.Value),
-            Quantities = quantities.ToImmutable(),
+            Quantities = count switch { 0 => [], 1 => [first], _ => [first, second] },
             EntryDate = entryDate.Value,
             LoadingDate = loadingDate,
             Mode = mode,

@@ -33,4 +33,17 @@ public class CountryCodeTests
         Assert.NotEqual(CountryCode.Parse("JP").Index, CountryCode.Parse("PJ").Index);
         ValueTypeContract.AssertEquality(CountryCode.Parse("JP"), CountryCode.Parse("jp"), CountryCode.Parse("CN"));
     }
+
+    [Fact]
+    public void TryFormat_WritesTheTwoLetters_NothingForTheEmptyCode_FalseWhenTooShort()
+    {
+        Span<char> buffer = stackalloc char[4];
+
+        Assert.True(CountryCode.Parse("jp").TryFormat(buffer, out int written));
+        Assert.Equal("JP", buffer[..written].ToString());
+        Assert.True(default(CountryCode).TryFormat(buffer, out written));
+        Assert.Equal(0, written);
+        Assert.False(CountryCode.Parse("JP").TryFormat(buffer[..1], out written));
+        Assert.Equal(0, written);
+    }
 }

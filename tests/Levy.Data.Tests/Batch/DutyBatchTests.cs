@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Levy.Core.Calculation;
+using Levy.Core.Primitives;
+using Levy.Core.Schedule;
 using Levy.Data.Batch;
+using Levy.Tests.Shared;
 
 namespace Levy.Data.Tests.Batch;
 
@@ -140,5 +143,35 @@ public class DutyBatchTests
         Assert.Equal(1, doc.RootElement.GetProperty("line").GetInt64());
         using JsonDocument next = JsonDocument.Parse(lines[1]);
         Assert.Equal("ok", next.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Run_QuantityWithoutUnit_AskedOnceWithTheUnitOnceTheProductIsKnown_AgainWhenTheQuoteSaysOtherUnits()
+    {
+        // A made-up revision from 2025-07-01 reports 0402.99.90.00 in grams rather than kilograms.
+        var grams = new TariffSchedule(HtsRevisionId.Parse("2025_rev_13"),
+        [
+            new HtsLine { Code = HtsCode.Parse("0402.99.90.00"), Indent = 0, Description = "test", Units = [UnitOfMeasure.Parse("g")], Footnotes = [] },
+        ]);
+        var asked = new List<QuoteRequest>();
+        RateQuote Engine(QuoteRequest r)
+        {
+            asked.Add(r);
+            RateQuote q = FakeEngine.Quote(r);
+            return r.EntryDate < new DateOnly(2025, 7, 1) ? q : new RateQuote(r, grams.Revision, grams.FindProduct(r.Product)!, q.Components, [], [], []);
+        }
+
+        var output = new StringWriter();
+        using (var csv = new CsvDutyOutput(output, compare: false))
+        {
+            new DutyBatch(Engine, BatchRunner.Fees).Run(DutyInputReader.ReadCsv(new StringReader("id,hts10,origin,value,quantity1,entry_date\n" +
+                "1,0402.99.90.00,DE,8000,1000,2025-06-01\n2,0402.99.90.00,DE,8000,1000,2025-06-02\n3,0402.99.90.00,DE,8000,1000,2025-06-03\n" +
+                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv);
+        }
+
+        // The first line is asked without its unit, then with it; the next two at once with kg; the last with kg (as
+        // remembered), then with g (as its quote says).
+        Assert.Equal(["", "kg", "kg", "kg", "kg", "g"], asked.Select(r => r.Quantities[0].Unit.ToString()));
+        Assert.All(BatchRunner.ReadBack(output.ToString()), r => Assert.Equal("1655.00", r["duty_total"])); // 46.3¢/kg × 1,000 kg + 14.9% × $8,000
     }
 }

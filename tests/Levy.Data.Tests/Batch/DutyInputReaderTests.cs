@@ -1,3 +1,4 @@
+using Levy.Core.Calculation;
 using Levy.Data.Batch;
 
 namespace Levy.Data.Tests.Batch;
@@ -160,5 +161,19 @@ public class DutyInputReaderTests
         var ex = Assert.Throws<DutyInputException>(() => BatchRunner.Csv(Header + "\n" + Good + "\n", compare: true));
 
         Assert.StartsWith("lines.csv, line 1: --compare needs declared amounts", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vessel", TransportMode.Vessel)]
+    [InlineData(" Vessel ", TransportMode.Vessel)]
+    [InlineData("PIPELINE", TransportMode.Other)]
+    [InlineData("41", TransportMode.Air)]
+    [InlineData("vessels", null)]
+    [InlineData("pipelines", null)]
+    [InlineData("", null)]
+    public void ParseMode_AnyCase_ByNameOrCbpCode(string text, TransportMode? expected)
+    {
+        Assert.Equal(expected, DutyColumns.ParseMode(text.Trim()));
+        Assert.Equal(expected, DutyColumns.ParseMode(text.AsSpan().Trim()));
     }
 }
