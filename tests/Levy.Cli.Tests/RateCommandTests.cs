@@ -52,6 +52,41 @@ public class RateCommandTests
         Assert.Equal("2025-04-03", first275.GetProperty("from").GetString());
     }
 
+    [Fact]
+    public void Rate_UnderAScenario_SaysSoAndChargesTheScenariosDuty()
+    {
+        CliRunner.Result actual = CliRunner.Run("rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-10-01", "--json");
+        CliRunner.Result noDeal = CliRunner.Run("rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-10-01", "--scenario", "japan-no-deal", "--json");
+
+        Assert.Equal(0, noDeal.ExitCode);
+        using JsonDocument a = JsonDocument.Parse(actual.Output);
+        using JsonDocument n = JsonDocument.Parse(noDeal.Output);
+        Assert.Equal("actual", a.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal(15m, a.RootElement.GetProperty("totalPercent").GetDecimal());
+        Assert.Equal("japan-no-deal", n.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal(27.5m, n.RootElement.GetProperty("totalPercent").GetDecimal());
+    }
+
+    [Fact]
+    public void History_UnderAScenario_NeverFallsTo15Percent()
+    {
+        CliRunner.Result r = CliRunner.Run("history", "8703.23.01.90", "--origin", "JP", "--scenario", "japan-no-deal");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("scenario japan-no-deal", r.Output, StringComparison.Ordinal);
+        Assert.Contains("27.5%", r.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 15%", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_UnknownScenario_NamesTheKnownOnes()
+    {
+        CliRunner.Result r = CliRunner.Run("rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-10-01", "--scenario", "japan-deal");
+
+        Assert.Equal(ExitCodes.NotFound, r.ExitCode);
+        Assert.Contains("japan-no-deal", r.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "Japn", "--date", "2025-04-20" }, 2, "error: Unknown country \"Japn\" (did you mean Japan, JP?).")]
     [InlineData(new[] { "rate", "8703.23.01.99", "--origin", "JP", "--date", "2025-04-20" }, 3, "error: Unknown HTS code 8703.23.01.99 in 2025 Revision 10 (nearest: 8703.23.01.90).")]

@@ -17,7 +17,7 @@ internal static class HistoryCommand
         {
             RateCommand.Code, RateCommand.Origin, From, To, RateCommand.Program, RateCommand.Value, RateCommand.Quantity,
             RateCommand.SteelShare, RateCommand.AluminumShare, RateCommand.CopperShare, RateCommand.UsContent, RateCommand.Declare,
-            RateCommand.Additive, GlobalOptions.Json,
+            RateCommand.Additive, AnalysisOptions.Scenario, GlobalOptions.Json,
         };
         command.SetAction(parse => Run(context(parse), parse));
         return command;
@@ -25,13 +25,14 @@ internal static class HistoryCommand
 
     private static int Run(CliContext cli, ParseResult parse)
     {
-        TariffEngine engine = cli.Data.Engine;
+        string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
+        TariffEngine engine = AnalysisOptions.EngineOf(cli, scenario);
         QuoteRequest template = RateCommand.Request(cli, parse, engine.Timeline.First);
         DateOnly? from = parse.GetValue(From) is { } f ? RevisionOption.ParseDate(f, "--from") : null;
         DateOnly? to = parse.GetValue(To) is { } t ? RevisionOption.ParseDate(t, "--to") : null;
         IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
         HistoryReport report = HistoryReport.Create(template, from ?? engine.Timeline.First, to ?? engine.Timeline.Horizon, segments,
-            cli.Data.Countries, cli.Data.Catalogue);
+            cli.Data.Countries, cli.Data.Catalogue) with { Scenario = scenario };
 
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -47,7 +48,8 @@ internal static class HistoryCommand
                 Markup.Escape(r.Problem ?? (r.Duties.Count == 0 ? "none" : string.Join(", ", r.Duties))), r.Revision ?? string.Empty);
         }
 
-        cli.Console.MarkupLine($"[bold]{template.Product}[/] from [bold]{Markup.Escape(cli.Data.Countries.FindByIso(template.Origin)!.Name)}[/]");
+        string under = scenario == Levy.Data.Rulebook.PolicyRulebookReader.Actual ? string.Empty : $" — [yellow]scenario {Markup.Escape(scenario)}[/]";
+        cli.Console.MarkupLine($"[bold]{template.Product}[/] from [bold]{Markup.Escape(cli.Data.Countries.FindByIso(template.Origin)!.Name)}[/]{under}");
         cli.Console.Write(table);
         return ExitCodes.Success;
     }

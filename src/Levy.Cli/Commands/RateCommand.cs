@@ -65,7 +65,8 @@ internal static class RateCommand
             ? "Like `levy rate`, with every rule consulted (the measures considered, the slots, the texts read)."
             : "What the US charges on a product from a country on a date: each duty with its Chapter 99 heading and legal citation.")
         {
-            Code, Origin, RevisionOption.Date, Program, Loaded, Value, Quantity, SteelShare, AluminumShare, CopperShare, UsContent, Declare, Additive, GlobalOptions.Json,
+            Code, Origin, RevisionOption.Date, Program, Loaded, Value, Quantity, SteelShare, AluminumShare, CopperShare, UsContent, Declare, Additive,
+            AnalysisOptions.Scenario, GlobalOptions.Json,
         };
         command.SetAction(parse => Run(context(parse), parse, explain));
         return command;
@@ -101,8 +102,9 @@ internal static class RateCommand
         DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
             ? RevisionOption.ParseDate(d, "--date")
             : DateOnly.FromDateTime(DateTime.Today);
-        RateQuote quote = cli.Data.Engine.Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
-        QuoteView view = QuoteView.From(quote, cli.Data.Countries);
+        string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
+        RateQuote quote = AnalysisOptions.EngineOf(cli, scenario).Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
+        QuoteView view = QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario };
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(explain || parse.GetValue(GlobalOptions.Verbose) ? view : view with { Trace = null });
@@ -115,6 +117,11 @@ internal static class RateCommand
 
     internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
     {
+        if (v.Scenario is { } name && name != Levy.Data.Rulebook.PolicyRulebookReader.Actual)
+        {
+            console.MarkupLine($"[yellow]Scenario {Markup.Escape(name)}[/]: what the duty would be under this rulebook, not what was charged.");
+        }
+
         console.MarkupLine($"[bold]{v.Product}[/] from [bold]{Markup.Escape(v.OriginName)}[/] ({v.Origin}), entered {v.EntryDate:yyyy-MM-dd} — HTS {Markup.Escape(v.RevisionName)}");
         console.WriteLine(v.Description);
         console.WriteLine();
