@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Levy.Core.Calculation;
 using Levy.Core.Reports;
+using Levy.Data.Rulebook;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -48,7 +49,7 @@ internal static class HistoryCommand
                 Markup.Escape(r.Problem ?? (r.Duties.Count == 0 ? "none" : string.Join(", ", r.Duties))), r.Revision ?? string.Empty);
         }
 
-        string under = scenario == Levy.Data.Rulebook.PolicyRulebookReader.Actual ? string.Empty : $" — [yellow]scenario {Markup.Escape(scenario)}[/]";
+        string under = scenario == PolicyRulebookReader.Actual ? string.Empty : $" — [yellow]scenario {Markup.Escape(scenario)}[/]";
         cli.Console.MarkupLine($"[bold]{template.Product}[/] from [bold]{Markup.Escape(cli.Data.Countries.FindByIso(template.Origin)!.Name)}[/]{under}");
         cli.Console.Write(table);
         return ExitCodes.Success;

@@ -5,6 +5,7 @@ using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Primitives;
 using Levy.Core.Reports;
+using Levy.Data.Rulebook;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -117,7 +118,7 @@ internal static class RateCommand
 
     internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
     {
-        if (v.Scenario is { } name && name != Levy.Data.Rulebook.PolicyRulebookReader.Actual)
+        if (v.Scenario is { } name && name != PolicyRulebookReader.Actual)
         {
             console.MarkupLine($"[yellow]Scenario {Markup.Escape(name)}[/]: what the duty would be under this rulebook, not what was charged.");
         }
@@ -150,25 +151,8 @@ internal static class RateCommand
             console.WriteLine($"• {c.Heading ?? v.Product}: {c.Explanation}");
         }
 
-        if (v.NotApplied.Count > 0)
-        {
-            console.WriteLine();
-            console.WriteLine("Considered, not applied:");
-            foreach (NotAppliedView n in v.NotApplied)
-            {
-                console.WriteLine($"  – {n.Heading ?? n.Measure}: {n.Reason}");
-            }
-        }
-
-        if (v.Assumptions.Count > 0)
-        {
-            console.WriteLine();
-            console.WriteLine("Assumed:");
-            foreach (string a in v.Assumptions)
-            {
-                console.WriteLine($"  – {a}");
-            }
-        }
+        WriteList(console, "Considered, not applied:", v.NotApplied.Select(n => $"{n.Heading ?? n.Measure}: {n.Reason}"));
+        WriteList(console, "Assumed:", v.Assumptions);
 
         if (trace && v.Trace is { } rules)
         {
@@ -178,6 +162,23 @@ internal static class RateCommand
             {
                 console.WriteLine($"  · {r}");
             }
+        }
+    }
+
+    /// <summary>A titled list after a blank line, or nothing when the list is empty.</summary>
+    private static void WriteList(IAnsiConsole console, string title, IEnumerable<string> items)
+    {
+        bool first = true;
+        foreach (string item in items)
+        {
+            if (first)
+            {
+                console.WriteLine();
+                console.WriteLine(title);
+                first = false;
+            }
+
+            console.WriteLine($"  – {item}");
         }
     }
 
