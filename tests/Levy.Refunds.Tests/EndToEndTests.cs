@@ -14,6 +14,10 @@ public sealed class EndToEndTests
 {
     private static readonly DateOnly AsOf = new(2026, 4, 21);
 
+    // One generated file for both databases (generating costs more than importing).
+    private static readonly Lazy<(string Path, GeneratorSummary Summary)> File100k =
+        new(() => RefundData.Generate(new GeneratorOptions { Rows = 100_000, Seed = 11 }, RefundData.TempFolder("e2e-file")));
+
     [Theory]
     [MemberData(nameof(Ledgers.Providers), MemberType = typeof(Ledgers))]
     public void HundredThousandRows_ImportCheckDeadlinesDeclareStatus_ReconcileToTheCent(string provider)
@@ -24,7 +28,7 @@ public sealed class EndToEndTests
         _ = RefundData.Data.Engine;
         Step("data");
         string folder = RefundData.TempFolder("e2e");
-        (string file, GeneratorSummary generated) = RefundData.Generate(new GeneratorOptions { Rows = 100_000, Seed = 11 }, folder);
+        (string file, GeneratorSummary generated) = File100k.Value;
         Step("generated");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 21, 15, 0, 0, TimeSpan.Zero));
         var ledger = new RefundLedger(test.Database, RefundData.Rules, clock);

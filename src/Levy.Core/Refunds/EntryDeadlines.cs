@@ -24,7 +24,7 @@ public enum RefundStanding
 /// <param name="Liquidation">The liquidation date.</param>
 /// <param name="LiquidationEstimated">True when estimated as the entry summary date + <see cref="RefundRules.LiquidationDays"/>.</param>
 /// <param name="Liquidated">True when liquidated on or before the as-of date.</param>
-/// <param name="Phase1Until">The last day CAPE Phase 1 takes the entry (liquidation + 80 days).</param>
+/// <param name="Phase1Until">The last day CAPE Phase 1 takes the entry (liquidation + 79 days: fewer than 80 days after it).</param>
 /// <param name="ReliquidationUntil">The last day CBP may reliquidate on its own (liquidation + 90 days, 19 U.S.C. 1501).</param>
 /// <param name="ProtestUntil">The last day to protest the liquidation (liquidation + 180 days, 19 U.S.C. 1514(c)(3)).</param>
 /// <param name="Standing">Where the entry stands on the as-of date.</param>
@@ -53,7 +53,9 @@ public sealed record EntryDeadlines(
         ArgumentNullException.ThrowIfNull(rules);
         DateOnly liq = liquidation ?? summaryDate.AddDays(rules.LiquidationDays);
         bool liquidated = liq <= asOf;
-        DateOnly phase1 = liq.AddDays(rules.Phase1DaysAfterLiquidation);
+        // "Within 80 days of liquidation": on 2026-04-20, the day CAPE opened, CBP took entries liquidated after 2026-01-30,
+        // that is fewer than 80 days before; the last day is liquidation + 79.
+        DateOnly phase1 = liq.AddDays(rules.Phase1DaysAfterLiquidation - 1);
         DateOnly reliq = liq.AddDays(rules.ReliquidationDays);
         DateOnly protest = liq.AddDays(rules.ProtestDays);
         bool excludedType = entryType is not null && rules.Phase1ExcludedEntryTypes.Contains(entryType);

@@ -184,7 +184,7 @@ public sealed class Es003Generator
                 {
                     if (c.Component.Heading is { } h)
                     {
-                        chapter99.Add((h.Digits, c.Amount.Amount));
+                        chapter99.Add((h.Digits + "00", c.Amount.Amount)); // ACE prints Chapter 99 numbers with ten digits
                     }
                 }
 
@@ -214,7 +214,7 @@ public sealed class Es003Generator
                         summary.ErrorRows++;
                         baseSpoiled |= r == rows.Count - 1;
                     }
-                    else if (r < chapter99.Count && _ieepa.AuthorityOf(HtsCode.Parse(chapter99[r].Heading)) is not null)
+                    else if (r < chapter99.Count && IsIeepa(chapter99[r].Heading))
                     {
                         lineIeepa += (long)(chapter99[r].Amount * 100m);
                     }
@@ -284,7 +284,7 @@ public sealed class Es003Generator
     // A legal mistake a broker makes on a line; returns its kind.
     private string Mistake(Random random, List<(string Heading, decimal Amount)> chapter99, DateOnly entryDate, decimal value, ref decimal ordinary)
     {
-        bool hasIeepa = chapter99.Any(c => _ieepa.AuthorityOf(HtsCode.Parse(c.Heading)) is not null && c.Amount > 0);
+        bool hasIeepa = chapter99.Any(c => IsIeepa(c.Heading) && c.Amount > 0);
         int pick = random.Next(4);
         if (pick == 0 && !hasIeepa && entryDate >= new DateOnly(2025, 4, 5) && entryDate < new DateOnly(2026, 2, 24))
         {
@@ -294,13 +294,13 @@ public sealed class Es003Generator
 
         if (pick == 1 && hasIeepa)
         {
-            chapter99.RemoveAll(c => _ieepa.AuthorityOf(HtsCode.Parse(c.Heading)) is not null);
+            chapter99.RemoveAll(c => IsIeepa(c.Heading));
             return "ieepa-undeclared";
         }
 
         if (pick == 2 && hasIeepa)
         {
-            int i = chapter99.FindIndex(c => _ieepa.AuthorityOf(HtsCode.Parse(c.Heading)) is not null && c.Amount > 0);
+            int i = chapter99.FindIndex(c => IsIeepa(c.Heading) && c.Amount > 0);
             chapter99[i] = (chapter99[i].Heading, Math.Round(chapter99[i].Amount * 1.5m, 2));
             return "ieepa-amount-differs";
         }
@@ -308,6 +308,8 @@ public sealed class Es003Generator
         ordinary = Math.Round(ordinary + Math.Max(25m, value * 0.02m), 2);
         return "non-ieepa-difference";
     }
+
+    private bool IsIeepa(string heading) => _ieepa.AuthorityOf(HtsCode.Parse(heading).Truncate(8)) is not null;
 
     private static void Spoil(string[] row, Random random)
     {
