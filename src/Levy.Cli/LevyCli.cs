@@ -91,6 +91,7 @@ public static class LevyCli
             ChartCommand.Create(context),
             ScenarioCommand.Create(context),
             FormulaCommand.Create(context),
+            RefundCommand.Create(context),
         };
         return root;
     }

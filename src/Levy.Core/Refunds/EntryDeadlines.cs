@@ -66,7 +66,7 @@ public sealed record EntryDeadlines(
             : RefundStanding.Phase1;
         (DateOnly? next, string? what) = standing switch
         {
-            RefundStanding.Phase1 => (phase1, $"CAPE Phase 1 takes the entry until {rules.Phase1DaysAfterLiquidation} days after liquidation"),
+            RefundStanding.Phase1 => (phase1, $"the CAPE Phase 1 window closes (fewer than {rules.Phase1DaysAfterLiquidation} days after liquidation)"),
             RefundStanding.LaterPhase or RefundStanding.Protest => (protest, $"the protest period ends {rules.ProtestDays} days after liquidation (19 U.S.C. 1514(c)(3))"),
             _ => ((DateOnly?)null, (string?)null),
         };

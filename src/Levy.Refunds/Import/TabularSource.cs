@@ -41,6 +41,7 @@ public static class TabularSource
     {
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
         using SepReader sep = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(reader);
+        bool first = true;
         foreach (SepReader.Row row in sep)
         {
             var cells = new string?[row.ColCount];
@@ -50,7 +51,9 @@ public static class TabularSource
                 cells[i] = span.IsEmpty ? null : span.ToString();
             }
 
-            yield return new SourceRow(row.LineNumberFrom, cells);
+            // Sep numbers the first row of a file without header as line 2 (it reads it as a header first); it is line 1.
+            yield return new SourceRow(first ? 1 : row.LineNumberFrom, cells);
+            first = false;
         }
     }
 

@@ -29,7 +29,8 @@ public enum ReportDimension
 
 /// <summary>One group's totals.</summary>
 /// <param name="Key">The importer, month (<c>2025-04</c>), country, authority or standing.</param>
-/// <param name="Entries">Entries (an entry with lines of several countries counts in each).</param>
+/// <param name="Entries">Entries (an entry with lines of several countries counts in each; by authority, the entries and
+/// lines that paid under it).</param>
 /// <param name="Lines">Lines.</param>
 /// <param name="IeepaPaid">IEEPA duty paid: what CAPE refunds.</param>
 /// <param name="Phase1">Of which refundable through CAPE Phase 1 on the as-of date.</param>
@@ -82,8 +83,17 @@ public static class RefundReport
             long difference = r.LawNonIeepaCents is { } law ? r.OrdinaryPaidCents + r.OtherPaidCents - law : 0;
             if (dimension == ReportDimension.Authority)
             {
-                Add("ieepa-fentanyl", r.EntryNumber, r.FentanylPaidCents, 0, difference, standing, factor);
-                Add("ieepa-reciprocal", r.EntryNumber, r.ReciprocalPaidCents, r.ExposureCents, 0, standing, factor);
+                // A line's undeclared IEEPA and its other differences are not split by authority: they count in the total only.
+                if (r.FentanylPaidCents > 0)
+                {
+                    Add("ieepa-fentanyl", r.EntryNumber, r.FentanylPaidCents, 0, 0, standing, factor);
+                }
+
+                if (r.ReciprocalPaidCents > 0)
+                {
+                    Add("ieepa-reciprocal", r.EntryNumber, r.ReciprocalPaidCents, 0, 0, standing, factor);
+                }
+
                 total.Add(r.EntryNumber, ieepa, r.ExposureCents, difference, standing, factor);
                 continue;
             }
