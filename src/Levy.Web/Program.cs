@@ -15,4 +15,5 @@ app.MapQuoteEndpoints();
 app.MapScenarioEndpoints();
 app.MapEtrEndpoints();
 app.MapDutyEndpoints();
+app.MapRefundEndpoints();
 app.Run();

@@ -29,6 +29,7 @@ public static class LevyWebHost
             .ValidateOnStart();
         services.AddSingleton(sp => LevyData.Open(sp.GetRequiredService<IOptions<LevyOptions>>().Value.DataDir));
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Levy.Web.Refunds.RefundOptions>().BindConfiguration(Levy.Web.Refunds.RefundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IQuoteService, EngineQuoteService>();
         services.AddSingleton<PanelCache>();
         services.AddHostedService<DataWarmup>();
