@@ -90,6 +90,7 @@ public sealed class LedgerImporter
         bool ledgerWasEmpty = !db.Lines.Any();
 
         var errors = new List<RowError>();
+        int pendingErrors = 0;
         int errorCount = 0, rows = 0, added = 0, updated = 0, unchanged = 0, rowsInLines = 0, checkedLines = 0;
         var chunk = new List<AssembledLine>(ChunkLines);
         var entriesWritten = new HashSet<string>(StringComparer.Ordinal); // of the current chunk and the last entry before it
@@ -177,6 +178,7 @@ public sealed class LedgerImporter
             db.SaveChanges();
             db.ChangeTracker.Clear();
             chunk.Clear();
+            pendingErrors = 0;
         }
 
         foreach ((AssembledLine? line, RowError? error) in items)
@@ -198,6 +200,14 @@ public sealed class LedgerImporter
                     Value = error.Value is { Length: > 200 } v ? v[..200] : error.Value,
                     Message = error.Message.Length > 400 ? error.Message[..400] : error.Message,
                 });
+                if (++pendingErrors >= ChunkLines)
+                {
+                    // A file of errors is written in chunks too, so that memory stays flat whatever the file holds.
+                    db.SaveChanges();
+                    db.ChangeTracker.Clear();
+                    pendingErrors = 0;
+                }
+
                 continue;
             }
 
