@@ -100,12 +100,11 @@ internal static class RateCommand
 
     private static int Run(CliContext cli, ParseResult parse, bool explain)
     {
-        DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
-            ? RevisionOption.ParseDate(d, "--date")
-            : DateOnly.FromDateTime(DateTime.Today);
+        DateOnly date = RevisionOption.DateOrToday(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         RateQuote quote = AnalysisOptions.EngineOf(cli, scenario).Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
-        QuoteView view = QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario };
+        QuoteView view = (QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario })
+            .WithFreshness(cli.Data.Catalogue.Freshness(date, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(explain || parse.GetValue(GlobalOptions.Verbose) ? view : view with { Trace = null });
@@ -118,6 +117,8 @@ internal static class RateCommand
 
     internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
     {
+        CliContext.WriteDataNotice(console, v);
+
         if (v.Scenario is { } name && name != PolicyRulebookReader.Actual)
         {
             console.MarkupLine($"[yellow]Scenario {Markup.Escape(name)}[/]: what the duty would be under this rulebook, not what was charged.");
@@ -149,6 +150,10 @@ internal static class RateCommand
         foreach (ComponentView c in v.Components)
         {
             console.WriteLine($"• {c.Heading ?? v.Product}: {c.Explanation}");
+            if (!string.IsNullOrWhiteSpace(c.Citation))
+            {
+                console.WriteLine($"  Source: {c.Citation}");
+            }
         }
 
         WriteList(console, "Considered, not applied:", v.NotApplied.Select(n => $"{n.Heading ?? n.Measure}: {n.Reason}"));

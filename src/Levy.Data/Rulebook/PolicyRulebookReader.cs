@@ -274,7 +274,8 @@ public static partial class PolicyRulebookReader
                 : 0m;
     }
 
-    private static LegalTimeline ReadTimeline(RulebookFiles files, RevisionCatalogue catalogue)
+    /// <summary>Reads the legal timeline alone (<c>revisions.yaml</c> over the catalogue).</summary>
+    internal static LegalTimeline ReadTimeline(RulebookFiles files, RevisionCatalogue catalogue)
     {
         RevisionsLegalFile rf = YamlRulebook.Read<RevisionsLegalFile>(files, "revisions.yaml");
         var overrides = (rf.LegalDates ?? []).ToDictionary(o => HtsRevisionId.Parse(o.Revision), o => o);

@@ -146,6 +146,25 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DateAfterTheNewestRevision_SaysTheDataMayBeOutOfDate_AnEarlierDateDoesNot()
+    {
+        await Open("/?product=8703.23.01.90&origin=JP&date=2026-10-01");
+
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+        ILocator notice = _page.Locator("#data-notice");
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync("HTS 2026 Revision 10");
+        await Assertions.Expect(notice).ToContainTextAsync("published 2026-06-08");
+        await Assertions.Expect(notice).ToContainTextAsync("levy data sync");
+        await Screenshot("stale-data-notice");
+
+        await Open("/?product=8703.23.01.90&origin=JP&date=2025-04-20");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("27.5%");
+        await Assertions.Expect(_page.Locator("#data-notice")).ToBeHiddenAsync();
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
     public async Task PhoneWidth_375px_NoSidewaysScrolling()
     {
         await _page.SetViewportSizeAsync(375, 812);
