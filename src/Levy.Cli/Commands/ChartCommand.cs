@@ -54,7 +54,10 @@ internal static class ChartCommand
             Enum.GetValues<Authority>().ToDictionary(a => a, a => (double)(s.Quote?.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem ?? 0m) ?? 0m)))).ToList();
         string stem = AnalysisOptions.OutPath(parse.GetValue(Out), $"history-{template.Product.Digits}-{template.Origin}");
         string country = cli.Data.Countries.FindByIso(template.Origin)!.Name;
-        RateCharts.WriteHistory(steps, AnalysisOptions.Events(cli.Data, from, to), $"{template.Product} from {country}", stem + ".png", stem + ".svg");
+        // Only the events on which this product's answer changes: the others say nothing about it.
+        var changes = steps.Skip(1).Select(s => s.From).ToHashSet();
+        IReadOnlyList<ChartEvent> events = [.. AnalysisOptions.Events(cli.Data, from, to).Where(e => changes.Contains(e.Date))];
+        RateCharts.WriteHistory(steps, events, $"{template.Product} from {country}", stem + ".png", stem + ".svg");
         cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(stem)}.png[/] and [bold]{Markup.Escape(stem)}.svg[/] ({steps.Count} periods).");
         return ExitCodes.Success;
     }
