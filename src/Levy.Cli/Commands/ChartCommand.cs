@@ -21,7 +21,7 @@ internal static class ChartCommand
         var etr = new Command("etr", "Chart the daily effective tariff rate of countries or groups (levy chart etr --country JP,CN,CA,MX,EU).")
         {
             AnalysisOptions.Countries, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Weights, AnalysisOptions.CountryWeights, Panel,
-            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, Out,
+            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, AnalysisOptions.UnitValues, Out,
         };
         etr.SetAction(parse => RunEtr(context(parse), parse));
         var history = new Command("history", "Chart the duty on one product from one country over 2025-2026, by authority (levy chart history 8703.23.01.90 --origin JP).")
