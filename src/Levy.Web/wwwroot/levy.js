@@ -343,6 +343,12 @@ function renderChart(history, chosen, alternative) {
     chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: height - pad.bottom, y2: height - pad.bottom + 4, class: 'tick' }), label);
   }
 
+  // Days after the newest revision's publication: shaded, since revisions published since may have changed them.
+  if (history.stale && history.dataAsOf) {
+    const from = Math.max(start, time(history.dataAsOf) + DAY);
+    chart.append(svg('rect', { x: x(from), y: pad.top, width: Math.max(0, x(end) - x(from)), height: height - pad.top - pad.bottom, class: 'stale-band' }));
+  }
+
   if (alternative) {
     title.textContent += `, and under the scenario “${alternative.title}” (dashed)`;
     chart.append(svg('path', { d: stepPath(alternative, x, y), class: 'scenario-rate' }));
@@ -371,6 +377,9 @@ function renderChart(history, chosen, alternative) {
   }
 
   box.replaceChildren(chart);
+  const notice = $('#history-notice');
+  notice.textContent = history.stale ? `Shaded: after ${history.dataAsOf}. ${history.dataNotice}` : '';
+  notice.hidden = !history.stale;
   $('#events').replaceChildren(...eventItems(history));
   $('#legend').hidden = !alternative;
   $('#legend-scenario').textContent = alternative?.title ?? '';
