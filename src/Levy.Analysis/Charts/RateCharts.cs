@@ -14,7 +14,8 @@ public sealed record ChartEvent(DateOnly Date, string Label);
 /// <param name="From">The first day.</param>
 /// <param name="To">The last day (inclusive).</param>
 /// <param name="Total">The total rate, or null when unknown (a specific duty) or the code was not printed.</param>
-/// <param name="Components">The components by authority (fractions of value).</param>
+/// <param name="Components">The components by authority (fractions of value); an authority whose component is unknown that
+/// day (a specific rate without a value) is left out.</param>
 public sealed record HistoryStep(DateOnly From, DateOnly To, double? Total, IReadOnlyDictionary<Authority, double> Components);
 
 /// <summary>Line charts of effective rates and of one product's history, with the policy events marked, written as PNG
@@ -82,7 +83,8 @@ public static class RateCharts
         {
             if (steps.Any(s => s.Components.GetValueOrDefault(a) != 0d))
             {
-                lines.Add(Steps(steps, s => s.Total is null ? null : s.Components.GetValueOrDefault(a), AuthorityNames.Of(a)));
+                // A component missing from a step is unknown then (a specific rate without a value): a gap, not a zero.
+                lines.Add(Steps(steps, s => s.Components.TryGetValue(a, out double v) ? v : null, AuthorityNames.Of(a)));
             }
         }
 
@@ -175,7 +177,7 @@ public static class RateCharts
         double span = Math.Max(1d, last - first);
         const double DataWidthEstimate = Width - 330d, DataHeightEstimate = Height - 200d;
         // Room on the right for the labels at the ends of the lines (about 8 pixels a character).
-        int longest = lines.Select(l => l.Name.Length).DefaultIfEmpty(0).Max();
+        int longest = lines.Where(l => l.LastValue is not null).Select(l => l.Name.Length).DefaultIfEmpty(0).Max();
         double pixel = span / (DataWidthEstimate - ((longest * 8d) + 24d));
         double right = last + (((longest * 8d) + 24d) * pixel);
 
@@ -191,7 +193,8 @@ public static class RateCharts
 
         // Direct labels at the right end of each line, moved apart where the lines end at the same value.
         ChartLine[] ended = [.. lines.Where(l => l.LastValue is not null)];
-        double[] places = SpreadLabels([.. ended.Select(l => l.LastValue!.Value)], top * 16d / DataHeightEstimate, 0d, top);
+        double labelGap = top * 16d / DataHeightEstimate;
+        double[] places = SpreadLabels([.. ended.Select(l => l.LastValue!.Value)], labelGap, labelGap / 2d, top); // a label at 0 stays above the axis
         for (int i = 0; i < ended.Length; i++)
         {
             var text = plot.Add.Text(ended[i].Name, ended[i].LastX + (6d * pixel), places[i]);

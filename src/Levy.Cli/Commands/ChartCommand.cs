@@ -50,8 +50,12 @@ internal static class ChartCommand
         (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
         QuoteRequest template = RateCommand.Request(cli, parse, from);
         IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
+        // An authority's component is drawn when every part of it is known; a specific ordinary rate without a value leaves
+        // the total and the MFN line out, but the Chapter 99 duties charged on value still show.
         var steps = segments.Select(s => new HistoryStep(s.From, s.Until!.Value.AddDays(-1), s.Quote?.TotalAdValorem is { } t ? (double)t : null,
-            Enum.GetValues<Authority>().ToDictionary(a => a, a => (double)(s.Quote?.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem ?? 0m) ?? 0m)))).ToList();
+            s.Quote is not { } q ? new Dictionary<Authority, double>()
+                : Enum.GetValues<Authority>().Where(a => q.Components.Where(c => c.Authority == a).All(c => c.AdValorem is not null))
+                    .ToDictionary(a => a, a => (double)q.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem!.Value)))).ToList();
         string stem = AnalysisOptions.OutPath(parse.GetValue(Out), $"history-{template.Product.Digits}-{template.Origin}");
         string country = cli.Data.Countries.FindByIso(template.Origin)!.Name;
         // Only the events on which this product's answer changes: the others say nothing about it.
