@@ -52,7 +52,7 @@ internal static class PanelCommand
         var engine = AnalysisOptions.EngineOf(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         var countries = parse.GetValue(AnalysisOptions.Countries) is null
-            ? cli.Data.Countries.Countries.Select(c => c.Iso).ToList()
+            ? cli.Data.Countries.Partners.Select(c => c.Iso).ToList()
             : AnalysisOptions.Groups(cli, parse, null).SelectMany(g => g.Members).Distinct().ToList();
         PreferenceShares? usmca = AnalysisOptions.PreferencesOf(cli, parse);
         var request = new PanelRequest
