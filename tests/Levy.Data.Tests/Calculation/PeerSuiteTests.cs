@@ -138,18 +138,19 @@ public class PeerSuiteTests
         return data;
     }
 
+    private static QuoteRequest RequestOf(PeerCase c) => CaseArgs.Apply(new QuoteRequest
+    {
+        Product = HtsCode.Parse(c.Product),
+        Origin = CountryCode.Parse(c.Origin),
+        EntryDate = DateOnly.Parse(c.Date, CultureInfo.InvariantCulture),
+    }, c.Args, c.Id);
+
     private static decimal? Measure(PeerCase c)
     {
-        var request = CaseArgs.Apply(new QuoteRequest
-        {
-            Product = HtsCode.Parse(c.Product),
-            Origin = CountryCode.Parse(c.Origin),
-            EntryDate = DateOnly.Parse(c.Date, CultureInfo.InvariantCulture),
-        }, c.Args, c.Id);
         RateQuote q;
         try
         {
-            q = SharedData.Data.Engine.Quote(request);
+            q = SharedData.Data.Engine.Quote(RequestOf(c));
         }
         catch (InvalidQuoteRequestException) when (c.Measure == "refused")
         {
@@ -264,12 +265,7 @@ public class PeerSuiteTests
     {
         foreach (PeerCase c in Cases.Where(c => c.Measure != "refused"))
         {
-            RateQuote q = SharedData.Data.Engine.Quote(CaseArgs.Apply(new QuoteRequest
-            {
-                Product = HtsCode.Parse(c.Product),
-                Origin = CountryCode.Parse(c.Origin),
-                EntryDate = DateOnly.Parse(c.Date, CultureInfo.InvariantCulture),
-            }, c.Args, c.Id));
+            RateQuote q = SharedData.Data.Engine.Quote(RequestOf(c));
             if (q.TotalAdValorem is not { } total)
             {
                 continue;
