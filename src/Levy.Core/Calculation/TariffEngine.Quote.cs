@@ -15,7 +15,6 @@ public sealed partial class TariffEngine
     /// <summary>The column-2 countries (group COLUMN2).</summary>
     internal CountrySet Column2 => _column2 ??= CountrySet.Create("COLUMN2", Countries.GroupMembers("COLUMN2"));
 
-
     /// <summary>The heading declared for the U.S. content of an article (9903.01.34).</summary>
     internal HtsCode UsContentHeading { get; } = HtsCode.Parse("9903.01.34");
 
@@ -276,7 +275,7 @@ public sealed partial class TariffEngine
     }
 
     private string DomesticRefusal(CountryCode origin) =>
-        $"Products of {Countries.FindByIso(origin)?.Name ?? origin.Value} ({origin}) are not foreign goods: the duties Levy quotes apply to products of other countries. U.S. goods returned "
+        $"Goods of {origin} origin ({Countries.FindByIso(origin)?.Name ?? origin.Value}) are not foreign goods: the duties Levy quotes apply to products of other countries. U.S. goods returned "
         + "after export enter under chapter 98 (heading 9801.00.10, free of duty when not advanced in value or improved in condition "
         + "abroad; subheadings 9802.00.40-.80, dutiable on the value of the work done or the foreign parts added abroad), subject to "
         + "the documentation of 19 CFR 10.1; quote the goods with the country where they were produced or last substantially transformed.";
