@@ -20,12 +20,13 @@ public static class LevyCli
     /// <param name="error">Standard error.</param>
     /// <param name="data">Data already opened (tests share one instance), or null to locate it.</param>
     /// <param name="isTerminal">Whether stdout is an interactive terminal; null to detect.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null)
+    /// <param name="clock">What day it is (tests fix it); null for the system clock.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null, TimeProvider? clock = null)
     {
         bool terminal = isTerminal ?? (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
         CliContext? context = null;
         CliContext ContextFor(ParseResult parse) => context ??= new CliContext(output, error,
-            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data);
+            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data, clock);
 
         RootCommand root = Build(ContextFor);
         ParseResult result = root.Parse(args);
@@ -43,7 +44,7 @@ public static class LevyCli
             return ExitCodes.InvalidInput;
         }
 
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         try
         {
             return result.Invoke(invocation);
@@ -63,7 +64,7 @@ public static class LevyCli
         {
             if (verbose)
             {
-                error.WriteLine($"({clock.ElapsedMilliseconds} ms)");
+                error.WriteLine($"({elapsed.ElapsedMilliseconds} ms)");
             }
         }
     }

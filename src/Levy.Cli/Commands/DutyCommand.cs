@@ -3,6 +3,7 @@ using System.Globalization;
 using Levy.Cli.Rendering;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Levy.Data.Batch;
 using Spectre.Console;
 
@@ -61,7 +62,6 @@ internal static class DutyCommand
         string code = parse.GetValue(Code) ?? throw Usage("give an HTS code (levy duty 8703.23.01.90 --origin JP --value 40000 --date 2025-04-20) or --file");
         string origin = parse.GetValue(Origin) ?? throw Usage("--origin is required for one line");
         string valueText = parse.GetValue(Value) ?? throw Usage("--value (customs value in USD) is required for one line");
-        string dateText = parse.GetValue(RevisionOption.Date) ?? throw Usage("--date (date of entry, yyyy-MM-dd) is required for one line");
         if (!ExcelNumber.TryParse(valueText, out decimal value, out bool percent) || percent || value < 0)
         {
             throw Usage($"--value \"{valueText}\" is not an amount in USD (e.g. 40000 or $40,000)");
@@ -73,7 +73,7 @@ internal static class DutyCommand
             Product = HtsCode.Parse(code),
             Origin = cli.Data.Countries.Resolve(origin).Iso,
             Value = new Money(value),
-            EntryDate = RevisionOption.ParseDate(dateText, "--date"),
+            EntryDate = RevisionOption.DateOrToday(cli, parse),
             LoadingDate = parse.GetValue(RateCommand.Loaded) is { } l ? RevisionOption.ParseDate(l, "--loaded") : null,
             Quantities = [.. (parse.GetValue(RateCommand.Quantity) ?? []).Select(RateCommand.ParseQuantity)],
             Mode = parse.GetValue(Mode) is { } m ? DutyColumns.ParseMode(m) ?? throw Usage($"--mode \"{m}\" is not vessel, air, truck, rail, mail or other") : null,
@@ -109,7 +109,8 @@ internal static class DutyCommand
             throw new CliException(ExitCodes.InvalidInput, OptionFor(entry.Error));
         }
 
-        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value);
+        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value)
+            .WithFreshness(cli.Data.Catalogue.Freshness(line.EntryDate, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(view);
@@ -150,9 +151,10 @@ internal static class DutyCommand
         IEnumerable<InputRow> rows = format == "jsonl" ? DutyInputReader.ReadJsonLines(reader, source, compare) : DutyInputReader.ReadCsv(reader, source, compare);
         using TextWriter? fileOut = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
         TextWriter rowsOut = fileOut ?? cli.Output;
-        var batch = new DutyBatch(engine, cli.Data.Fees, compare);
+        DateOnly dataAsOf = cli.Data.Catalogue.Newest.EffectiveDate;
+        var batch = new DutyBatch(engine, cli.Data.Fees, compare, dataAsOf);
         BatchSummary summary;
-        using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare) : new CsvDutyOutput(rowsOut, compare))
+        using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare, dataAsOf) : new CsvDutyOutput(rowsOut, compare, dataAsOf))
         {
             long length = stdin ? 0 : input.Length;
             summary = cli.IsTerminal && !Console.IsErrorRedirected && length > 1 << 20
@@ -162,6 +164,11 @@ internal static class DutyCommand
 
         rowsOut.Flush();
         BatchSummaryView view = BatchSummaryView.From(summary, compare);
+        if (summary.LatestEntryDate is { } latest)
+        {
+            view = view.WithFreshness(cli.Data.Catalogue.Freshness(latest, cli.Today));
+        }
+
         if (json)
         {
             cli.WriteJson(view);

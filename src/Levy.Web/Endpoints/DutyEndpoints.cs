@@ -17,6 +17,9 @@ namespace Levy.Web.Endpoints;
 /// are computed. The body is limited to <see cref="LevyOptions.MaxBatchBytes"/>.</summary>
 public static class DutyEndpoints
 {
+    /// <summary>The response header that gives the publication date of the newest HTS revision in the data.</summary>
+    public const string DataAsOfHeader = "Levy-Data-As-Of";
+
     private const string Csv = "text/csv", JsonLines = "application/x-ndjson";
 
     /// <summary>Maps the endpoint under <c>/api/v1</c>.</summary>
@@ -92,14 +95,18 @@ public static class DutyEndpoints
             return Problems.BadInput(e.Column ?? "header", null, ProblemTitles.InvalidBatch, e.Message);
         }
 
-        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing);
-        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, output, cancellationToken),
+        // Rows entered after the data's newest revision say so in their own "stale" column; the header names the date.
+        DateOnly dataAsOf = data.Catalogue.Newest.EffectiveDate;
+        request.HttpContext.Response.Headers[DataAsOfHeader] = dataAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing, dataAsOf);
+        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, dataAsOf, output, cancellationToken),
             jsonLines ? JsonLines : Csv);
     }
 
     /// <summary>Runs the batch on a worker thread into a pipe (the batch writes synchronously) and copies the pipe to the
     /// response as it fills.</summary>
-    private static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, Stream response, CancellationToken cancellationToken)
+    private static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, DateOnly dataAsOf, Stream response,
+        CancellationToken cancellationToken)
     {
         var pipe = new Pipe();
         Task run = Task.Run(() =>
@@ -107,7 +114,7 @@ public static class DutyEndpoints
             try
             {
                 using var writer = new StreamWriter(pipe.Writer.AsStream(), new UTF8Encoding(false), 1 << 16);
-                using IDutyOutput output = jsonLines ? new JsonLinesDutyOutput(writer, compare) : new CsvDutyOutput(writer, compare);
+                using IDutyOutput output = jsonLines ? new JsonLinesDutyOutput(writer, compare, dataAsOf) : new CsvDutyOutput(writer, compare, dataAsOf);
                 batch.Run(rows, output);
             }
             catch (Exception e)
