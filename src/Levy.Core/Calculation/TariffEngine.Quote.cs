@@ -127,7 +127,7 @@ public sealed partial class TariffEngine
 
         if (Countries.FindByIso(request.Origin) is null)
         {
-            throw new UnknownCountryException(request.Origin.Value, Countries.Suggest(request.Origin.Value));
+            throw Countries.Unknown(request.Origin.Value);
         }
 
         CheckShare(request.Metal.Steel, "steel_share");

@@ -166,7 +166,7 @@ public class DutyBatchTests
         {
             new DutyBatch(Engine, BatchRunner.Fees).Run(DutyInputReader.ReadCsv(new StringReader("id,hts10,origin,value,quantity1,entry_date\n" +
                 "1,0402.99.90.00,DE,8000,1000,2025-06-01\n2,0402.99.90.00,DE,8000,1000,2025-06-02\n3,0402.99.90.00,DE,8000,1000,2025-06-03\n" +
-                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv);
+                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // The first line is asked without its unit, then with it; the next two at once with kg; the last with kg (as
