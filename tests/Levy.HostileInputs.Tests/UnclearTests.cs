@@ -158,6 +158,22 @@ public sealed class UnclearTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/json")]
+    public async Task PostDuty_BodyOfAnotherType_Answers415NamingTheHeader(string contentType)
+    {
+        using var web = new HostileWeb();
+
+        using HttpResponseMessage response = await web.CreateClient().PostAsync("/api/v1/duty",
+            new StringContent("id,hts10,origin,value,entry_date\n", System.Text.Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("Content-Type", problem.RootElement.GetProperty("field").GetString());
+        Assert.StartsWith(contentType, problem.RootElement.GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_Get_IsStillThePage()
     {

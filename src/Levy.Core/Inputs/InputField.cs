@@ -256,9 +256,9 @@ public sealed class InputField
         ReadOnlySpan<char> t = text.Trim();
         value = null;
         reason = t.IsEmpty ? InputMessages.Blank
+            : Kind == InputKind.Program && !IsProgram(t) ? Say(InputMessages.NotAProgram, t)
             : t.Length > MaxLength ? InputMessages.Format(InputMessages.TooLong, t.Length, MaxLength)
             : t.Contains('\uFFFD') ? InputMessages.NotUtf8
-            : Kind == InputKind.Program && !IsProgram(t) ? Say(InputMessages.NotAProgram, t)
             : null;
         if (reason is null)
         {

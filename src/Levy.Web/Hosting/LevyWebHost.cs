@@ -49,6 +49,12 @@ public static partial class LevyWebHost
                 StatusCodes.Status415UnsupportedMediaType => "This endpoint does not read a body of that Content-Type; see /openapi/v1.json.",
                 _ => null,
             };
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // Like every input problem, name what was wrong: the header.
+                problem.Extensions.TryAdd("field", "Content-Type");
+                problem.Extensions.TryAdd("value", c.HttpContext.Request.ContentType);
+            }
         });
         services.AddExceptionHandler<LevyExceptionHandler>();
         services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.Transform).AddDocumentTransformer((document, _, _) =>
