@@ -20,10 +20,12 @@ public sealed class CliContext
     /// <param name="rulebookDir">An explicit rulebook folder, or null for the embedded rulebook.</param>
     /// <param name="isTerminal">True when stdout is an interactive terminal (colour, progress bars).</param>
     /// <param name="data">Already-opened data to use (tests), or null.</param>
+    /// <param name="clock">The clock that says what day it is (the default date, and how old the data is); null for the system clock.</param>
     /// <param name="cancellationToken">Stops a long command between two steps (a batch between two rows), as Ctrl-C does.</param>
     public CliContext(TextWriter output, TextWriter error, string? dataDir, string? rulebookDir, bool isTerminal, LevyData? data = null,
-        CancellationToken cancellationToken = default)
+        TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
+        Clock = clock ?? TimeProvider.System;
         Output = output;
         Error = error;
         IsTerminal = isTerminal;
@@ -41,6 +43,12 @@ public sealed class CliContext
             Console.Profile.Width = 120; // stable layout for pipes, files and tests
         }
     }
+
+    /// <summary>The clock: Levy's answers never read the system clock directly.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Today, by <see cref="Clock"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().Date);
 
     /// <summary>Standard output.</summary>
     public TextWriter Output { get; }
@@ -62,6 +70,17 @@ public sealed class CliContext
 
     /// <summary>Options for JSON output: camelCase, enums as strings, indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = LevyJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+
+    /// <summary>Says, first and in yellow, that an answer may be out of date (nothing when it is not).</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="answer">The answer, with its freshness set.</param>
+    internal static void WriteDataNotice(IAnsiConsole console, Levy.Core.Reports.DataAnswer answer)
+    {
+        if (answer.DataNotice is { } notice)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
+        }
+    }
 
     /// <summary>Writes exactly one JSON document to stdout.</summary>
     public void WriteJson<T>(T value)

@@ -20,15 +20,16 @@ public static class LevyCli
     /// <param name="error">Standard error.</param>
     /// <param name="data">Data already opened (tests share one instance), or null to locate it.</param>
     /// <param name="isTerminal">Whether stdout is an interactive terminal; null to detect.</param>
+    /// <param name="clock">What day it is (tests fix it); null for the system clock.</param>
     /// <param name="cancellationToken">Stops a long command as Ctrl-C does (a batch keeps the rows answered so far).</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null,
+    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null, TimeProvider? clock = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool terminal = isTerminal ?? (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
         CliContext? context = null;
         CliContext ContextFor(ParseResult parse) => context ??= new CliContext(output, error,
-            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data, cancellationToken);
+            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data, clock, cancellationToken);
 
         RootCommand root = Build(ContextFor);
         ParseResult result = root.Parse(args);
@@ -54,7 +55,7 @@ public static class LevyCli
             return ExitCodes.InvalidInput;
         }
 
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         try
         {
             return result.Invoke(invocation);
@@ -79,7 +80,7 @@ public static class LevyCli
         {
             if (verbose)
             {
-                error.WriteLine($"({clock.ElapsedMilliseconds} ms)");
+                error.WriteLine($"({elapsed.ElapsedMilliseconds} ms)");
             }
         }
     }

@@ -16,6 +16,7 @@ public sealed class LevyData
     private readonly Lazy<FeeSchedule> _fees;
     private readonly Lazy<PolicyRulebook> _policy;
     private readonly Lazy<TariffEngine> _engine;
+    private readonly Lazy<Levy.Core.Measures.LegalTimeline> _timeline;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Scenario Scenario, TariffEngine Engine)>> _scenarios = new(StringComparer.Ordinal);
 
     private LevyData(DataDirectory directory, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries)
@@ -28,11 +29,17 @@ public sealed class LevyData
         _fees = new Lazy<FeeSchedule>(() => FeeScheduleReader.Read(rulebook));
         _policy = new Lazy<PolicyRulebook>(() => PolicyRulebookReader.Read(Rulebook, Directory, Countries, Catalogue));
         _engine = new Lazy<TariffEngine>(() => CreateEngine(Policy.Rulebook));
+        _timeline = new Lazy<Levy.Core.Measures.LegalTimeline>(() => _policy.IsValueCreated ? Policy.Timeline : PolicyRulebookReader.ReadTimeline(rulebook, catalogue));
     }
 
     /// <summary>The policy rulebook with its product lists, read on first use.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed.</exception>
     public PolicyRulebook Policy => _policy.Value;
+
+    /// <summary>Which revision's text governs each date of entry (rulebook <c>revisions.yaml</c>), read on first use without
+    /// the rest of the rulebook, so that <c>levy lookup --date</c> names the revision <c>levy rate</c> reads.</summary>
+    /// <exception cref="RulebookException">revisions.yaml is malformed.</exception>
+    public Levy.Core.Measures.LegalTimeline Timeline => _timeline.Value;
 
     /// <summary>The rate engine over the rulebook and the archive, built on first use.</summary>
     public TariffEngine Engine => _engine.Value;

@@ -180,7 +180,7 @@ public sealed class DataLostTests : IDisposable
         string output = _dir["duty.csv"];
         using var interrupt = new CancellationTokenSource();
         int asked = 0;
-        var cli = new CliContext(TextWriter.Null, TextWriter.Null, null, null, false, Hostile.Data, interrupt.Token);
+        var cli = new CliContext(TextWriter.Null, TextWriter.Null, null, null, false, Hostile.Data, cancellationToken: interrupt.Token);
         var root = new System.CommandLine.RootCommand
         {
             Levy.Cli.Commands.DutyCommand.Create(_ => cli, _ => request =>

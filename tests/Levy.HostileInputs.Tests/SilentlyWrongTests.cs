@@ -97,10 +97,10 @@ public sealed class SilentlyWrongTests : IDisposable
     {
         var expected = Assert.Throws<UnknownProductException>(() => Hostile.Data.Engine.Quote(new QuoteRequest
         {
-            Product = HtsCode.Parse("9999.99.99.99"), Origin = CountryCode.Parse("JP"), EntryDate = Hostile.Data.Engine.Timeline.First,
+            Product = HtsCode.Parse("0101.99.99.99"), Origin = CountryCode.Parse("JP"), EntryDate = Hostile.Data.Engine.Timeline.First,
         }));
 
-        CliResult r = Hostile.Cli("history", "9999.99.99.99", "--origin", "JP");
+        CliResult r = Hostile.Cli("history", "0101.99.99.99", "--origin", "JP");
 
         Assert.Equal((ExitCodes.NotFound, Hostile.Error(expected.Message), string.Empty), (r.ExitCode, r.Error, r.Output));
     }
@@ -124,7 +124,7 @@ public sealed class SilentlyWrongTests : IDisposable
     {
         using var web = new HostileWeb();
 
-        using HttpResponseMessage response = await web.CreateClient().GetAsync("/api/v1/history?product=9999.99.99.99&origin=JP",
+        using HttpResponseMessage response = await web.CreateClient().GetAsync("/api/v1/history?product=0101.99.99.99&origin=JP",
             TestContext.Current.CancellationToken);
         using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 

@@ -109,7 +109,7 @@ public sealed class UnclearTests
     [Fact]
     public void History_NotFoundWithJson_IsAProblemDocumentWithExitCodeThree()
     {
-        CliResult r = Hostile.Cli("history", "9999.99.99.99", "--origin", "JP", "--json");
+        CliResult r = Hostile.Cli("history", "0101.99.99.99", "--origin", "JP", "--json");
 
         using JsonDocument problem = JsonDocument.Parse(r.Output);
         Assert.Equal((ExitCodes.NotFound, CliMessages.TitleOf(ExitCodes.NotFound)), (r.ExitCode, problem.RootElement.GetProperty("title").GetString()));

@@ -160,7 +160,7 @@ def cli_cases():
         cli_case("rate --json error", ["rate", "8703.23.01.90", "--origin", "XX", "--date", "2025-04-20", "--json"], [2], ["XX"],
                  check=lambda c, code, out, err: None if json.loads(out).get("exitCode") == 2 else ("unclear", "no JSON problem on stdout")),
         cli_case("search \"\"", ["search", ""], [2], ["words"]),
-        cli_case("history unknown code", ["history", "9999.99.99.99", "--origin", "JP"], [3], ["9999.99.99.99"]),
+        cli_case("history unknown code", ["history", "0101.99.99.99", "--origin", "JP"], [3], ["0101.99.99.99"]),
         cli_case("duty --file with a code", ["duty", "8703.23.01.90", "--file", lambda c: batch(c, "a.csv", ["a," + CAR])], [2], ["--file"]),
         cli_case("duty --file with --origin", ["duty", "--origin", "JP", "--file", lambda c: batch(c, "b.csv", ["a," + CAR])], [2], ["--origin"]),
         cli_case("duty one line --compare", duty + ["--compare"], [2], ["--compare"]),
@@ -227,7 +227,7 @@ def cli_cases():
         cases.append(cli_case(f"duty {option} {v!r}", args, [2], [option]))
 
     # Codes.
-    for code, expected in [("abc", 2), ("8703", 2), ("8703.23.01.99", 3), ("87032301901", 2), ("9999.99.99.99", 3), ("", 2), ("8703..23", 2)]:
+    for code, expected in [("abc", 2), ("8703", 2), ("8703.23.01.99", 3), ("87032301901", 2), ("0101.99.99.99", 3), ("9999.99.99.99", 2), ("", 2), ("8703..23", 2)]:
         cases.append(cli_case(f"rate code {code!r}", ["rate", code, "--origin", "JP", "--date", "2025-04-20"], [expected]))
         cases.append(cli_case(f"history code {code!r}", ["history", code, "--origin", "JP"], [expected]))
 
@@ -513,7 +513,8 @@ def web_cases():
         web_case("quote bad date", "GET", "/api/v1/quote?product=8703.23.01.90&origin=JP&date=2025-02-30", [400], "date"),
         web_case("quote program KR for JP", "GET", q + "&program=KR", [400], "program"),
         web_case("quote declare unknown", "GET", q + "&declare=nonsense", [400], "declare"),
-        web_case("history unknown code", "GET", "/api/v1/history?product=9999.99.99.99&origin=JP", [404], "product"),
+        web_case("history unknown code", "GET", "/api/v1/history?product=0101.99.99.99&origin=JP", [404], "product"),
+        web_case("history of a Chapter 99 heading", "GET", "/api/v1/history?product=9999.99.99.99&origin=JP", [400], "product"),
         web_case("history code added later", "GET", "/api/v1/history?product=0201.30.50.91&origin=AR", [200]),
         web_case("history to before from", "GET", "/api/v1/history?product=8703.23.01.90&origin=JP&from=2026-01-01&to=2025-01-01", [400], "to"),
         web_case("history from outside data", "GET", "/api/v1/history?product=8703.23.01.90&origin=JP&from=2020-01-01", [422], "from"),

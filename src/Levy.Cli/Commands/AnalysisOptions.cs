@@ -41,6 +41,11 @@ internal static class AnalysisOptions
         Description = "Import weights: CSV with columns hts10, cty_code (or iso2), value (docs/etr.md). Means become import-weighted.",
     };
 
+    internal static readonly Option<string?> UnitValues = new("--unit-values")
+    {
+        Description = "Unit values: CSV with columns hts10, unit, usd_per_unit, source (docs/panel.md). Specific and compound ordinary rates then get estimated ad valorem equivalents (flagged ave_estimated) instead of counting their specific part as 0.",
+    };
+
     internal static readonly Option<bool> CountryWeights = new("--country-weights")
     {
         Description = "Weight the countries of a group (EU, all) by their 2024 imports (trade/us_imports_2024_by_country_census.csv) instead of pooling their product pairs.",
@@ -71,15 +76,19 @@ internal static class AnalysisOptions
         {
             if (item.Equals("all", StringComparison.OrdinalIgnoreCase))
             {
-                groups.Add(new SeriesGroup("all partners", cli.Data.Countries.Countries.Select(c => c.Iso), weights));
+                groups.Add(new SeriesGroup("all partners", cli.Data.Countries.Partners.Select(c => c.Iso), weights));
             }
             else if (cli.Data.Countries.GroupMembers(item) is { IsEmpty: false } members)
             {
                 groups.Add(new SeriesGroup(item.ToUpperInvariant(), members, weights));
             }
+            else if (cli.Data.Countries.Resolve(item).Iso is var iso && cli.Data.Countries.IsDomestic(iso))
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"--country {item}: {iso} is the customs territory itself; its goods are not imports, so it has no panel or effective rate.");
+            }
             else
             {
-                groups.Add(new SeriesGroup(cli.Data.Countries.Resolve(item).Iso.Value, [cli.Data.Countries.Resolve(item).Iso]));
+                groups.Add(new SeriesGroup(iso.Value, [iso]));
             }
         }
 
@@ -93,6 +102,29 @@ internal static class AnalysisOptions
     /// <summary>The import weights of <c>--weights</c>, if given.</summary>
     internal static ImportWeights? ImportWeightsOf(CliContext cli, ParseResult parse) =>
         parse.GetValue(Weights) is { } path ? TradeTables.ReadImportWeights(path, cli.Data.Countries) : null;
+
+    /// <summary>The unit values of <c>--unit-values</c>, if given.</summary>
+    internal static UnitValues? UnitValuesOf(ParseResult parse)
+    {
+        if (parse.GetValue(UnitValues) is not { } path)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliException(ExitCodes.NotFound, $"--unit-values: {path} does not exist.");
+        }
+
+        try
+        {
+            return TradeTables.ReadUnitValues(path);
+        }
+        catch (Levy.Data.Tables.CsvDataException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"--unit-values: {ex.Message}");
+        }
+    }
 
     /// <summary>The USMCA shares unless <c>--no-usmca</c>.</summary>
     internal static PreferenceShares? PreferencesOf(CliContext cli, ParseResult parse) =>

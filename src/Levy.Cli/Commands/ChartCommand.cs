@@ -22,7 +22,7 @@ internal static class ChartCommand
         var etr = new Command("etr", "Chart the daily effective tariff rate of countries or groups (levy chart etr --country JP,CN,CA,MX,EU).")
         {
             AnalysisOptions.Countries, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Weights, AnalysisOptions.CountryWeights, Panel,
-            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, Out,
+            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, AnalysisOptions.UnitValues, Out,
         };
         etr.SetAction(parse => RunEtr(context(parse), parse));
         var history = new Command("history", "Chart the duty on one product from one country over 2025-2026, by authority (levy chart history 8703.23.01.90 --origin JP).")
@@ -55,11 +55,18 @@ internal static class ChartCommand
         (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
         QuoteRequest template = RateCommand.Request(cli, parse, from);
         IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
+        // An authority's component is drawn when every part of it is known; a specific ordinary rate without a value leaves
+        // the total and the MFN line out, but the Chapter 99 duties charged on value still show.
         var steps = segments.Select(s => new HistoryStep(s.From, s.Until!.Value.AddDays(-1), s.Quote?.TotalAdValorem is { } t ? (double)t : null,
-            Enum.GetValues<Authority>().ToDictionary(a => a, a => (double)(s.Quote?.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem ?? 0m) ?? 0m)))).ToList();
+            s.Quote is not { } q ? new Dictionary<Authority, double>()
+                : Enum.GetValues<Authority>().Where(a => q.Components.Where(c => c.Authority == a).All(c => c.AdValorem is not null))
+                    .ToDictionary(a => a, a => (double)q.Components.Where(c => c.Authority == a).Sum(c => c.AdValorem!.Value)))).ToList();
         using Outputs files = given ?? Outputs.Prepare(AnalysisOptions.OutPath(null, $"history-{template.Product.Digits}-{template.Origin}"));
         string country = cli.Data.Countries.FindByIso(template.Origin)!.Name;
-        RateCharts.WriteHistory(steps, AnalysisOptions.Events(cli.Data, from, to), $"{template.Product} from {country}", files.Png.WriteTo, files.Svg.WriteTo);
+        // Only the events on which this product's answer changes: the others say nothing about it.
+        var changes = steps.Skip(1).Select(s => s.From).ToHashSet();
+        IReadOnlyList<ChartEvent> events = [.. AnalysisOptions.Events(cli.Data, from, to).Where(e => changes.Contains(e.Date))];
+        RateCharts.WriteHistory(steps, events, $"{template.Product} from {country}", files.Png.WriteTo, files.Svg.WriteTo);
         files.Commit();
         cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(files.Stem)}.png[/] and [bold]{Markup.Escape(files.Stem)}.svg[/] ({steps.Count} periods).");
         return ExitCodes.Success;

@@ -4,6 +4,7 @@ using Levy.Cli.Rendering;
 using Levy.Core.Calculation;
 using Levy.Core.Inputs;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Levy.Data.Batch;
 using Spectre.Console;
 
@@ -89,7 +90,6 @@ internal static class DutyCommand
         string code = parse.GetValue(Code) ?? throw Usage("give an HTS code (levy duty 8703.23.01.90 --origin JP --value 40000 --date 2025-04-20) or --file");
         string origin = parse.GetValue(Origin) ?? throw Usage("--origin is required for one line");
         string valueText = parse.GetValue(Value) ?? throw Usage("--value (customs value in USD) is required for one line");
-        string dateText = parse.GetValue(RevisionOption.Date) ?? throw Usage("--date (date of entry, yyyy-MM-dd) is required for one line");
         HtsCode product = CliInputs.Code(UserInputs.Product, code);
         decimal value = CliInputs.Amount(UserInputs.CustomsValue, valueText);
 
@@ -99,7 +99,7 @@ internal static class DutyCommand
             Product = product,
             Origin = cli.Data.Countries.Resolve(origin).Iso,
             Value = new Money(value),
-            EntryDate = CliInputs.Date(UserInputs.EntryDate, dateText),
+            EntryDate = RevisionOption.DateOrToday(cli, parse),
             LoadingDate = parse.GetValue(RateCommand.Loaded) is { } l ? CliInputs.Date(UserInputs.LoadingDate, l) : null,
             Quantities = [.. CliInputs.Quantities(parse.GetValue(RateCommand.Quantity))],
             Mode = parse.GetValue(Mode) is { } m ? DutyColumns.ModeOf(CliInputs.Choice(UserInputs.Mode, m)) : null,
@@ -131,7 +131,8 @@ internal static class DutyCommand
             throw new CliException(ExitCodes.InvalidInput, OptionFor(entry.Error));
         }
 
-        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value);
+        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value)
+            .WithFreshness(cli.Data.Catalogue.Freshness(line.EntryDate, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(view);
@@ -169,14 +170,15 @@ internal static class DutyCommand
         using Stream input = stdin ? Console.OpenStandardInput() : InputFiles.Open(file, "--file");
         using var reader = new StreamReader(input, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
         IEnumerable<InputRow> rows = format == "jsonl" ? DutyInputReader.ReadJsonLines(reader, source, compare) : DutyInputReader.ReadCsv(reader, source, compare);
-        var batch = new DutyBatch(engine, cli.Data.Fees, compare);
+        DateOnly dataAsOf = cli.Data.Catalogue.Newest.EffectiveDate;
+        var batch = new DutyBatch(engine, cli.Data.Fees, compare, dataAsOf);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cli.CancellationToken);
         using IDisposable graceful = Interruption.Graceful(stop);
         BatchSummary summary;
         using (TextWriter? fileOut = target is null ? null : new StreamWriter(target.WriteTo, append: false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
             TextWriter rowsOut = fileOut ?? cli.Output;
-            using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare) : new CsvDutyOutput(rowsOut, compare))
+            using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare, dataAsOf) : new CsvDutyOutput(rowsOut, compare, dataAsOf))
             {
                 long length = stdin ? 0 : input.Length;
                 summary = cli.IsTerminal && !Console.IsErrorRedirected && length > 1 << 20
@@ -197,6 +199,11 @@ internal static class DutyCommand
 
         target?.Commit();
         BatchSummaryView view = BatchSummaryView.From(summary, compare);
+        if (summary.LatestEntryDate is { } latest)
+        {
+            view = view.WithFreshness(cli.Data.Catalogue.Freshness(latest, cli.Today));
+        }
+
         if (json)
         {
             cli.WriteJson(view);

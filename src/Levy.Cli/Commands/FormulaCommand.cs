@@ -57,7 +57,8 @@ internal static class FormulaCommand
                 rate = Math.Round(r.Rate, 4),
                 roundedUp = r.RoundedUp,
                 published = compare ? published : (decimal?)null,
-                difference = compare ? Math.Round(r.Rate - published, 4) : (decimal?)null,
+                // Measured from the rounded rate printed beside it, so that "Rounded up 24.00%, Published 24.00%" reads 0.00 pts.
+                difference = compare ? Math.Round(r.RoundedUp - published, 4) : (decimal?)null,
                 withinOnePoint = compare ? Math.Abs(r.Rate - published) <= 0.01m : (bool?)null,
                 why = compare ? Why(p, r, annex) : null,
             };
@@ -74,7 +75,7 @@ internal static class FormulaCommand
             .AddColumn(new TableColumn("Charged").RightAligned()).AddColumn(new TableColumn("Rate").RightAligned()).AddColumn(new TableColumn("Rounded up").RightAligned());
         if (compare)
         {
-            table.AddColumn(new TableColumn("Published").RightAligned()).AddColumn(new TableColumn("Diff").RightAligned()).AddColumn("Why");
+            table.AddColumn(new TableColumn("Published").RightAligned()).AddColumn(new TableColumn("Diff (rounded)").RightAligned()).AddColumn("Why");
         }
 
         foreach (var r in rows)

@@ -35,7 +35,7 @@ internal static class PanelCommand
         var build = new Command("build", "Build the panel: every HTS-10 x every country, the duty by authority and the total, as intervals (valid_from, valid_until) with consecutive equal rows merged.")
         {
             Out, Csv, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Countries, Products, AnalysisOptions.Scenario, AnalysisOptions.NoUsmca,
-            GlobalOptions.Json,
+            AnalysisOptions.UnitValues, GlobalOptions.Json,
         };
         build.SetAction(parse => RunBuild(context(parse), parse));
         var query = new Command("query", "Run SQL over a panel file with embedded DuckDB: levy panel query \"SELECT country, avg(total) FROM panel WHERE DATE '2025-10-01' BETWEEN valid_from AND valid_until GROUP BY 1\".")
@@ -58,9 +58,10 @@ internal static class PanelCommand
         var engine = AnalysisOptions.EngineOf(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         var countries = parse.GetValue(AnalysisOptions.Countries) is null
-            ? cli.Data.Countries.Countries.Select(c => c.Iso).ToList()
+            ? cli.Data.Countries.Partners.Select(c => c.Iso).ToList()
             : AnalysisOptions.Groups(cli, parse, null).SelectMany(g => g.Members).Distinct().ToList();
         PreferenceShares? usmca = AnalysisOptions.PreferencesOf(cli, parse);
+        UnitValues? unitValues = AnalysisOptions.UnitValuesOf(parse);
         var request = new PanelRequest
         {
             Countries = [.. countries.OrderBy(c => cli.Data.Countries.FindByIso(c)!.CensusCode, StringComparer.Ordinal)],
@@ -68,6 +69,7 @@ internal static class PanelCommand
             To = to,
             Products = [.. (parse.GetValue(Products) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HtsCode.Parse)],
             Preferences = usmca,
+            UnitValues = unitValues,
         };
         cli.Data.Archive.LoadAll();
         var metadata = new Dictionary<string, string>
@@ -77,7 +79,12 @@ internal static class PanelCommand
             ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
             ["levy.data"] = cli.Data.Directory.ToString(),
-            ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value",
+            ["levy.unit_values"] = unitValues?.Source ?? "none: specific parts count as 0 (needs_value)",
+            ["levy.assumptions"] = "docs/panel.md, Defaults: no condition certified (every article of a provision U.S. note 33(g) lists whole is an auto part; "
+                + "semiconductor articles meet the thresholds of note 39(b) and have no exempt end use; nothing is for civil aircraft; no U.S.-melted metal; "
+                + "no metal under 15% of the weight); metal content from the BEA-based estimate clamped to shares adding up to at most 1, else 50%; "
+                + "no U.S. content; nothing in transit; the United States is not a partner",
+            ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value, ave_estimated",
         };
         PanelSummary summary;
         long csvRows = 0;
@@ -109,6 +116,7 @@ internal static class PanelCommand
             perRevisionRows = summary.RevisionCells,
             rows = summary.Rows,
             usmca = usmca is not null,
+            unitValues = unitValues?.Source,
             seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         if (parse.GetValue(GlobalOptions.Json))
@@ -128,6 +136,7 @@ internal static class PanelCommand
         table.AddRow("Rows per epoch, before merging", $"{summary.Cells:N0}");
         table.AddRow("Rows after merging", $"{summary.Rows:N0}");
         table.AddRow("Canada/Mexico", usmca is null ? "no USMCA claim" : "blended with 2025 USMCA utilisation");
+        table.AddRow("Specific rates", unitValues is null ? "specific part counted as 0 (needs_value)" : $"equivalents estimated from {Markup.Escape(unitValues.Source)} (ave_estimated)");
         cli.Console.Write(table);
         return ExitCodes.Success;
     }

@@ -51,7 +51,7 @@ internal static class RateCommand
 
     internal static readonly Option<string[]> Declare = new("--declare")
     {
-        Description = "A condition the importer certifies (us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, civil-aircraft); repeatable.",
+        Description = "A condition the importer certifies (us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, semiconductor-below-thresholds, civil-aircraft, not-a-vehicle-part); repeatable.",
     };
 
     internal static readonly Option<bool> Additive = new("--additive")
@@ -95,12 +95,11 @@ internal static class RateCommand
 
     private static int Run(CliContext cli, ParseResult parse, bool explain)
     {
-        DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
-            ? RevisionOption.ParseDate(d, "--date")
-            : DateOnly.FromDateTime(DateTime.Today);
+        DateOnly date = RevisionOption.DateOrToday(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         RateQuote quote = AnalysisOptions.EngineOf(cli, scenario).Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
-        QuoteView view = QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario };
+        QuoteView view = (QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario })
+            .WithFreshness(cli.Data.Catalogue.Freshness(date, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(explain || parse.GetValue(GlobalOptions.Verbose) ? view : view with { Trace = null });
@@ -113,6 +112,8 @@ internal static class RateCommand
 
     internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
     {
+        CliContext.WriteDataNotice(console, v);
+
         if (v.Scenario is { } name && name != PolicyRulebookReader.Actual)
         {
             console.MarkupLine($"[yellow]Scenario {Markup.Escape(name)}[/]: what the duty would be under this rulebook, not what was charged.");
@@ -120,6 +121,11 @@ internal static class RateCommand
 
         console.MarkupLine($"[bold]{v.Product}[/] from [bold]{Markup.Escape(v.OriginName)}[/] ({v.Origin}), entered {v.EntryDate:yyyy-MM-dd} — HTS {Markup.Escape(v.RevisionName)}");
         console.WriteLine(v.Description);
+        foreach (ChoiceView c in v.Choices)
+        {
+            console.MarkupLine($"[yellow]Choice:[/] {Markup.Escape(ChoiceText(c))}");
+        }
+
         console.WriteLine();
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Heading").AddColumn("Authority").AddColumn("Program").AddColumn(new TableColumn("Rate").RightAligned()).AddColumn("As printed");
@@ -144,6 +150,10 @@ internal static class RateCommand
         foreach (ComponentView c in v.Components)
         {
             console.WriteLine($"• {c.Heading ?? v.Product}: {c.Explanation}");
+            if (!string.IsNullOrWhiteSpace(c.Citation))
+            {
+                console.WriteLine($"  Source: {c.Citation}");
+            }
         }
 
         WriteList(console, "Considered, not applied:", v.NotApplied.Select(n => $"{n.Heading ?? n.Measure}: {n.Reason}"));
@@ -159,6 +169,11 @@ internal static class RateCommand
             }
         }
     }
+
+    /// <summary>A choice in a sentence: what was assumed, at what total, and what certifying the fact would give.</summary>
+    internal static string ChoiceText(ChoiceView c) =>
+        $"{(c.AssumedPercent is { } a ? ShowPercent(a) : "?")} as quoted, which assumes the importer does not certify: {c.Description} "
+        + $"Certified (--declare {c.Condition}): {(c.DeclaredPercent is { } d ? ShowPercent(d) : "?")} ({c.Source}).";
 
     /// <summary>A titled list after a blank line, or nothing when the list is empty.</summary>
     private static void WriteList(IAnsiConsole console, string title, IEnumerable<string> items)

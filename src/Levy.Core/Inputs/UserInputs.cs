@@ -220,6 +220,9 @@ public static class UserInputs
     /// <summary>Import weights, CSV.</summary>
     public static InputField WeightsFile { get; } = new("weights file", InputKind.InputPath) { Cli = "--weights" };
 
+    /// <summary>Unit values (USD per unit) that turn specific rates into ad valorem equivalents in panels.</summary>
+    public static InputField UnitValuesFile { get; } = new("unit values file", InputKind.InputPath) { Cli = "--unit-values" };
+
     /// <summary>Weight a group's countries by their imports.</summary>
     public static InputField CountryWeights { get; } = new("country weights", InputKind.Flag) { Cli = "--country-weights" };
 
@@ -294,7 +297,7 @@ public static class UserInputs
         SteelShare, AluminumShare, CopperShare, SteelValue, AluminumValue, CopperValue, UsContentShare, Conditions, LineId, EntryId, Declared,
         Additive, Stacking, Explain, Scenario, ComparedScenario, Baseline, BatchFile, BatchFormat, BatchOutput, Compare, LineCode, Revision, SearchWords,
         SearchLimit, Statistical, CountryKey, From, To, DiffFrom, DiffTo, Within, AllLines, Countries, Authority, Top, MaxRows, Sql, Products,
-        PanelFile, WeightsFile, CountryWeights, NoUsmca, Out, PanelCsv, DailyCsv, Elasticity, PassThrough, Floor, Halving, TradeFile,
+        PanelFile, WeightsFile, UnitValuesFile, CountryWeights, NoUsmca, Out, PanelCsv, DailyCsv, Elasticity, PassThrough, Floor, Halving, TradeFile,
         DataDir, RulebookDir, Verify, SyncTarget, SyncMirror, SyncOnly, Force, BaseUrl, Json, Verbose,
     ];
 

@@ -24,19 +24,26 @@ public readonly record struct ProductListEntry(HtsCode Prefix, DateOnly? From = 
 public sealed class ProductSet
 {
     private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _byPrefix;
+    private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _shadowedBy;
 
     /// <summary>Creates a set.</summary>
     /// <param name="name">The rulebook name of the list.</param>
     /// <param name="source">Where it comes from (file and citation).</param>
     /// <param name="entries">The entries.</param>
     /// <param name="excluded">Prefixes never covered even when an entry covers them (e.g. 7201-7205 within chapter 72).</param>
-    public ProductSet(string name, string source, IEnumerable<ProductListEntry> entries, IEnumerable<HtsCode>? excluded = null)
+    /// <param name="shadowedBy">Entries of sibling lists (lists that split one table, such as the annexes of the 2026 metals
+    /// proclamation) that lie within an entry of this set: while one is in force, a product within it belongs to the
+    /// sibling, whose listing is the more specific, unless this set lists the product more specifically still.</param>
+    public ProductSet(string name, string source, IEnumerable<ProductListEntry> entries, IEnumerable<HtsCode>? excluded = null,
+        IEnumerable<ProductListEntry>? shadowedBy = null)
     {
         Name = name;
         Source = source;
         Entries = entries.ToImmutableArray();
         Excluded = excluded?.ToImmutableArray() ?? ImmutableArray<HtsCode>.Empty;
+        ShadowedBy = shadowedBy?.ToImmutableArray() ?? ImmutableArray<ProductListEntry>.Empty;
         _byPrefix = Entries.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _shadowedBy = ShadowedBy.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
     }
 
     /// <summary>The rulebook name.</summary>
@@ -50,6 +57,9 @@ public sealed class ProductSet
 
     /// <summary>Every entry.</summary>
     public ImmutableArray<ProductListEntry> Entries { get; }
+
+    /// <summary>The more specific entries of sibling lists that take products away from this set's broader entries.</summary>
+    public ImmutableArray<ProductListEntry> ShadowedBy { get; }
 
     /// <summary>The entry that covers <paramref name="product"/> on <paramref name="date"/>, or null.</summary>
     public ProductListEntry? Find(HtsCode product, DateOnly date) => Find(product, date, null);
@@ -71,13 +81,39 @@ public sealed class ProductSet
                 {
                     if (e.IsInForce(date) && (heading is null || e.Heading == heading))
                     {
-                        return e;
+                        return IsShadowed(product, length, date) ? null : e;
                     }
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>True when a sibling list holds, on <paramref name="date"/>, an entry longer than <paramref name="listed"/>
+    /// digits that covers the product: the most specific listing wins.</summary>
+    private bool IsShadowed(HtsCode product, int listed, DateOnly date)
+    {
+        if (_shadowedBy.Count == 0)
+        {
+            return false;
+        }
+
+        for (int length = product.Length; length > listed; length -= 2)
+        {
+            if (_shadowedBy.TryGetValue(length == product.Length ? product : product.Truncate(length), out ImmutableArray<ProductListEntry> entries))
+            {
+                foreach (ProductListEntry e in entries)
+                {
+                    if (e.IsInForce(date))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when some entry covers <paramref name="product"/> at any date (used to pre-select candidate measures).</summary>

@@ -31,14 +31,18 @@ public sealed class DutyBatch
     private readonly Func<QuoteRequest, RateQuote> _engine;
     private readonly FeeSchedule _fees;
     private readonly bool _compare;
+    private readonly DateOnly? _dataAsOf;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="engine">The rate engine: a quote for a request.</param>
     /// <param name="fees">The fee figures.</param>
     /// <param name="compare">True to compare with the declared amounts of the input.</param>
+    /// <param name="dataAsOf">The publication date of the newest HTS revision in the data: the summary counts the lines
+    /// entered after it (<see cref="BatchSummary.StaleLines"/>); null not to count them.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public DutyBatch(Func<QuoteRequest, RateQuote> engine, FeeSchedule fees, bool compare = false)
+    public DutyBatch(Func<QuoteRequest, RateQuote> engine, FeeSchedule fees, bool compare = false, DateOnly? dataAsOf = null)
     {
+        _dataAsOf = dataAsOf;
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(fees);
         _engine = engine;
@@ -60,7 +64,7 @@ public sealed class DutyBatch
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         var clock = Stopwatch.StartNew();
-        var summary = new BatchSummary();
+        var summary = new BatchSummary(_dataAsOf);
         var scratch = new RunScratch();
         var ended = new HashSet<ulong>();
         var endedOrder = new Queue<ulong>();

@@ -21,6 +21,9 @@ namespace Levy.Web.Endpoints;
 /// answer for a whole one.</remarks>
 public static partial class DutyEndpoints
 {
+    /// <summary>The response header that gives the publication date of the newest HTS revision in the data.</summary>
+    public const string DataAsOfHeader = "Levy-Data-As-Of";
+
     private const string Csv = "text/csv", JsonLines = "application/x-ndjson";
 
     /// <summary>Maps the endpoint under <c>/api/v1</c>.</summary>
@@ -97,16 +100,20 @@ public static partial class DutyEndpoints
             return Problems.BadInput(e.Column ?? "header", null, ProblemTitles.InvalidBatch, e.Message);
         }
 
-        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing);
+        // Rows entered after the data's newest revision say so in their own "stale" column; the header names the date.
+        DateOnly dataAsOf = data.Catalogue.Newest.EffectiveDate;
+        request.HttpContext.Response.Headers[DataAsOfHeader] = dataAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing, dataAsOf);
         ILogger logger = loggers.CreateLogger(typeof(DutyEndpoints).FullName!);
-        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, output, logger, cancellationToken),
+        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, dataAsOf, output, logger, cancellationToken),
             jsonLines ? JsonLines : Csv);
     }
 
     /// <summary>Runs the batch on a worker thread into a pipe (the batch writes synchronously) and copies the pipe to the
     /// response as it fills. A failure after the first byte cannot change the status any more: it is logged and told
     /// in-band, as a last record of field <c>(batch)</c>.</summary>
-    internal static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, Stream response, ILogger logger,
+    internal static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, DateOnly dataAsOf, Stream response,
+        ILogger logger,
         CancellationToken cancellationToken)
     {
         var pipe = new Pipe();
@@ -115,7 +122,7 @@ public static partial class DutyEndpoints
             try
             {
                 using var writer = new StreamWriter(pipe.Writer.AsStream(), new UTF8Encoding(false), 1 << 16);
-                using var output = new CountingOutput(jsonLines ? new JsonLinesDutyOutput(writer, compare) : new CsvDutyOutput(writer, compare));
+                using var output = new CountingOutput(jsonLines ? new JsonLinesDutyOutput(writer, compare, dataAsOf) : new CsvDutyOutput(writer, compare, dataAsOf));
                 try
                 {
                     batch.Run(rows, output, cancellationToken: cancellationToken);

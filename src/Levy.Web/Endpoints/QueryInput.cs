@@ -44,11 +44,15 @@ internal static class QueryInput
     }
 
     /// <summary>A date that defaults to today (by the host's clock) when not given.</summary>
+    /// <summary>Today by the host's clock.</summary>
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>A date, or today when none is given.</summary>
     internal static ProblemHttpResult? DateOrToday(string? text, string field, TimeProvider clock, out DateOnly date)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            date = Today(clock);
             return null;
         }
 
@@ -94,7 +98,8 @@ internal static class QueryInput
         return DateInData(catalogue, from, "from", out _) ?? DateInData(catalogue, to, "to", out _);
     }
 
-    /// <summary>The schedule chosen by <c>date</c> (default today) or <c>revision</c> (not both), and the date it was chosen for.</summary>
+    /// <summary>The schedule chosen by <c>date</c> (default today) or <c>revision</c> (not both), and the date it was chosen for.
+    /// For a date, the revision whose text governs entries that day (the legal timeline), the one a quote reads.</summary>
     internal static ProblemHttpResult? Schedule(
         LevyData data, TimeProvider clock, string? date, string? revision, out TariffSchedule schedule, out DateOnly? forDate)
     {
@@ -123,12 +128,12 @@ internal static class QueryInput
             return bad;
         }
 
-        if (DateInData(data.Catalogue, day, "date", out HtsRevision inForce) is { } outside)
+        if (DateInData(data.Catalogue, day, "date", out _) is { } outside)
         {
             return outside;
         }
 
-        schedule = data.Archive.Get(inForce.Id);
+        schedule = data.Archive.Get(data.Timeline.ForDate(day));
         forDate = day;
         return null;
     }
@@ -173,7 +178,15 @@ internal static class QueryInput
                 $"{field} \"{text}\" is a group of countries; the API answers one country at a time, since a group's panel takes about 30 s to build. Use `levy etr --country {text.Trim()}` or `levy scenario compare … --country {text.Trim()}`.");
         }
 
-        return Country(countries, text, field, out country);
+        if (Country(countries, text, field, out country) is { } bad)
+        {
+            return bad;
+        }
+
+        return countries.IsDomestic(country.Iso)
+            ? Problems.BadInput(field, text, ProblemTitles.InvalidChoice,
+                $"{field} \"{text}\" is the United States: its goods are not imports, so it has no panel or effective rate; name a country goods are imported from.")
+            : null;
     }
 
     /// <summary>Free text no longer than <see cref="MaxTextLength"/>.</summary>

@@ -59,11 +59,19 @@ public static class QuoteEndpoints
             return refused;
         }
 
-        QuoteView view = QuoteView.From(quote, data.Countries);
-        return TypedResults.Ok(view with { Scenario = scenario, Trace = explain ? view.Trace : null });
+        return TypedResults.Ok(View(quote, scenario, explain, data, clock));
     }
 
-    private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes)
+    /// <summary>The view of a quote as the API answers it: its rulebook, its trace when asked, and how current the data is.</summary>
+    internal static QuoteView View(RateQuote quote, string scenario, bool explain, LevyData data, TimeProvider clock)
+    {
+        QuoteView view = QuoteView.From(quote, data.Countries);
+        return (view with { Scenario = scenario, Trace = explain ? view.Trace : null })
+            .WithFreshness(data.Catalogue.Freshness(quote.Request.EntryDate, QueryInput.Today(clock), quote.Revision));
+    }
+
+    private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes,
+        TimeProvider clock)
     {
         RevisionCatalogue catalogue = data.Catalogue;
         if (QueryInput.Code(query.Product, "product", out HtsCode product) is { } badProduct)
@@ -101,7 +109,8 @@ public static class QuoteEndpoints
             return refused;
         }
 
-        return TypedResults.Ok(HistoryReport.Create(template, from, to, segments, data.Countries, catalogue) with { Scenario = scenario });
+        HistoryReport report = HistoryReport.Create(template, from, to, segments, data.Countries, catalogue, data.Timeline) with { Scenario = scenario };
+        return TypedResults.Ok(report.WithFreshness(report.FreshnessOn(catalogue, QueryInput.Today(clock))));
     }
 
     /// <summary>Reads and checks every parameter of a quote but the rulebook; null when all are good.</summary>
@@ -205,6 +214,8 @@ public static class QuoteEndpoints
                 "aluminum_share" => ("aluminum", query.Aluminum),
                 "copper_share" => ("copper", query.Copper),
                 "us_content_share" => ("usContent", query.UsContent),
+                "steel_share,aluminum_share,copper_share" => ("steel,aluminum,copper", $"{query.Steel},{query.Aluminum},{query.Copper}"),
+                "origin" => ("origin", query.Origin),
                 "conditions" => ("declare", string.Join(",", query.Declare ?? [])),
                 _ => (e.Field, null),
             };

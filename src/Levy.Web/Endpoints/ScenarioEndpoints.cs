@@ -78,11 +78,7 @@ public static class ScenarioEndpoints
 
         return TypedResults.Ok(QuoteComparisonView.Create(View(baseQuote, a), View(scenarioQuote, b)));
 
-        QuoteView View(RateQuote quote, string scenario)
-        {
-            QuoteView view = QuoteView.From(quote, data.Countries);
-            return view with { Scenario = scenario, Trace = explain ? view.Trace : null };
-        }
+        QuoteView View(RateQuote quote, string scenario) => QuoteEndpoints.View(quote, scenario, explain, data, clock);
     }
 
     private static async Task<Results<Ok<ScenarioComparisonReport>, ProblemHttpResult>> GetAggregate(

@@ -32,6 +32,39 @@ public class DutyBatchTests
     }
 
     [Fact]
+    public void Run_WithTheDataDate_EachRowSaysWhetherItIsAfterItAndTheSummaryCountsThem()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n" +
+            "1,8703.23.01.90,JP,40000,1,,2026-06-08,air,\n" +
+            "2,8703.23.01.90,JP,40000,1,,2026-10-05,air,\n" +
+            "3,9999.99.99.99,JP,1000,,,2026-10-05,air,\n", dataAsOf: new DateOnly(2026, 6, 8));
+
+        Assert.Equal(["false", "true", ""], rows.Select(r => r["stale"]));
+        Assert.Equal(1, summary.StaleLines); // computed lines only; the error row has no answer to be stale
+        Assert.Equal(new DateOnly(2026, 10, 5), summary.LatestEntryDate);
+        Assert.Equal("138.56", rows[1]["mpf"]); // FY2027 figures, no longer an error row
+    }
+
+    [Fact]
+    public void Run_WithoutTheDataDate_NoStaleColumn()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n1,8703.23.01.90,JP,40000,1,,2026-10-05,air,\n");
+
+        Assert.False(rows[0].ContainsKey("stale"));
+        Assert.Equal(0, summary.StaleLines);
+    }
+
+    [Fact]
+    public void Run_JsonLinesWithTheDataDate_CarriesStale()
+    {
+        var (lines, _) = BatchRunner.JsonLines("{\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"value\":40000,\"entry_date\":\"2026-10-05\"}\n",
+            dataAsOf: new DateOnly(2026, 6, 8));
+
+        using JsonDocument doc = JsonDocument.Parse(lines[0]);
+        Assert.True(doc.RootElement.GetProperty("stale").GetBoolean());
+    }
+
+    [Fact]
     public void Run_CompoundRateWithGrams_ConvertsToKilograms()
     {
         var (rows, _) = BatchRunner.Csv(Header + "\nC1,0402.99.90.00,DE,8000,1000000,g,2025-06-01,air,\n");
@@ -78,6 +111,27 @@ public class DutyBatchTests
         Assert.Equal("(engine)", rows[1]["error_field"]);
         Assert.Equal("InvalidOperationException: engine bug", rows[1]["error_reason"]);
         Assert.Equal((3, 2, 1), (summary.Lines, summary.Errors, summary.Computed));
+    }
+
+    [Fact]
+    public void Run_RealEngine_RequestsTheEngineRefuses_AreErrorRowsNamingTheColumn()
+    {
+        const string input = "id,hts10,origin,value,steel_share,aluminum_share,entry_date\n"
+            + "1,8703.23.01.90,US,40000,,,2025-05-01\n"
+            + "2,9903.94.01,JP,40000,,,2025-05-01\n"
+            + "3,8482.10.50.68,DE,1000,0.8,0.8,2025-10-01\n"
+            + "4,8703.23.01.90,JP,40000,,,2025-05-01\n";
+        var output = new StringWriter();
+        using (var csv = new CsvDutyOutput(output, false))
+        {
+            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        List<Dictionary<string, string>> rows = BatchRunner.ReadBack(output.ToString());
+        Assert.Equal(["error", "error", "error", "ok"], rows.Select(r => r["status"]));
+        Assert.Equal(["origin", "hts10", "steel_share,aluminum_share,copper_share"], rows.Take(3).Select(r => r["error_field"]));
+        Assert.Contains("9801.00.10", rows[0]["error_reason"], StringComparison.Ordinal);
+        Assert.Contains("8703.23", rows[1]["error_reason"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class Hostile
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int code = LevyCli.Run(args, output, error, data, isTerminal: false, interrupt);
+        int code = LevyCli.Run(args, output, error, data, isTerminal: false, cancellationToken: interrupt);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
