@@ -35,10 +35,10 @@ internal static class CliMessages
     internal const string OnlyWithFile = "{0} is only for a batch (--file); remove it for one line.";
 
     /// <summary>{0} rows written, {1} the partial file, {2} the output that was not changed.</summary>
-    internal const string InterruptedToFile = "interrupted: the {0:#,0} rows answered so far are in {1}; {2} was not changed.";
+    internal const string InterruptedToFile = "interrupted: the rows answered so far ({0:#,0}) are in {1}; {2} was not changed.";
 
     /// <summary>{0} rows written.</summary>
-    internal const string InterruptedToStdout = "interrupted: the output stops after {0:#,0} complete rows; the rest of the input was not read.";
+    internal const string InterruptedToStdout = "interrupted: the output stops after a complete row ({0:#,0} rows); the rest of the input was not read.";
 
     /// <summary>{0} the output that was not written.</summary>
     internal const string InterruptedNotWritten = "interrupted: {0} was not written.";

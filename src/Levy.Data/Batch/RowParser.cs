@@ -96,7 +96,7 @@ internal static class RowParser
             count++;
         }
 
-        Quantity[] quantities = count switch { 0 => [], 1 => [first], _ => [first, second] };
+        ImmutableArray<Quantity> quantities = count switch { 0 => [], 1 => [first], _ => [first, second] };
         if (count == 2 && UserInputs.CheckQuantities(quantities) is { } twice)
         {
             return Fail(DutyColumns.Quantity2, twice);
@@ -178,7 +178,7 @@ internal static class RowParser
             Product = code,
             Origin = origin,
             Value = new Money(value),
-            Quantities = [.. quantities],
+            Quantities = quantities,
             EntryDate = entryDate,
             LoadingDate = loadingDate,
             Mode = mode,
