@@ -21,13 +21,15 @@ public sealed class CliContext
     /// <param name="isTerminal">True when stdout is an interactive terminal (colour, progress bars).</param>
     /// <param name="data">Already-opened data to use (tests), or null.</param>
     /// <param name="clock">The clock that says what day it is (the default date, and how old the data is); null for the system clock.</param>
+    /// <param name="cancellationToken">Stops a long command between two steps (a batch between two rows), as Ctrl-C does.</param>
     public CliContext(TextWriter output, TextWriter error, string? dataDir, string? rulebookDir, bool isTerminal, LevyData? data = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         Clock = clock ?? TimeProvider.System;
         Output = output;
         Error = error;
         IsTerminal = isTerminal;
+        CancellationToken = cancellationToken;
         _data = new Lazy<LevyData>(() => data ?? LevyData.Open(dataDir, rulebookDir is null ? null : RulebookFiles.FromFolder(rulebookDir)));
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -56,6 +58,9 @@ public sealed class CliContext
 
     /// <summary>True when stdout is a terminal.</summary>
     public bool IsTerminal { get; }
+
+    /// <summary>Stops a long command between two steps, as Ctrl-C does.</summary>
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>The console for human-readable output (tables); writes to <see cref="Output"/>.</summary>
     public IAnsiConsole Console { get; }

@@ -202,13 +202,21 @@ internal static class AnalysisOptions
     }
 
     /// <summary>A file in the output folder, which is created.</summary>
+    /// <exception cref="CliException">The folder cannot be created (exit code 2).</exception>
     internal static string OutPath(string? given, string defaultName)
     {
         string path = given ?? Path.Combine(OutFolder, defaultName);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.OutputUnwritable, "--out", path, OutputFile.Reason(ex)));
         }
 
         return path;

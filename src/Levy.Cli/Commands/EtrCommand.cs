@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Levy.Core.Inputs;
 using Levy.Analysis.Panels;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
@@ -70,10 +71,12 @@ internal static class EtrCommand
 
     private static int Run(CliContext cli, ParseResult parse)
     {
+        using OutputFile? dailyFile = parse.GetValue(Daily) is { } daily ? OutputFile.Prepare(AnalysisOptions.OutPath(daily, "etr-daily.csv"), "--daily") : null;
         (IReadOnlyList<RateSeries> series, PanelSummary? summary) = Series(cli, parse, parse.GetValue(Panel));
-        if (parse.GetValue(Daily) is { } daily)
+        if (dailyFile is not null)
         {
-            WriteDaily(AnalysisOptions.OutPath(daily, "etr-daily.csv"), series);
+            WriteDaily(dailyFile.WriteTo, series);
+            dailyFile.Commit();
         }
 
         if (parse.GetValue(GlobalOptions.Json))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Analysis.Panels;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
@@ -25,7 +26,7 @@ internal static class PanelCommand
 
     private static readonly Option<string?> Panel = new("--panel") { Description = "The panel file (default: out/panel.parquet)." };
 
-    private static readonly Option<int> MaxRows = new("--max-rows") { Description = "The most rows to show.", DefaultValueFactory = _ => 200 };
+    private static readonly Option<int> MaxRows = CliInputs.Integer(UserInputs.MaxRows, "The most rows to show.", 200);
 
     private static readonly Argument<string> Sql = new("sql") { Description = "A DuckDB SQL query; the panel is the view 'panel'." };
 
@@ -48,6 +49,11 @@ internal static class PanelCommand
     private static int RunBuild(CliContext cli, ParseResult parse)
     {
         var clock = Stopwatch.StartNew();
+
+        // The outputs are checked (and their temporary files made) before any work, and replace the files only on success.
+        string path = AnalysisOptions.OutPath(parse.GetValue(Out), "panel.parquet");
+        using OutputFile panelFile = OutputFile.Prepare(path, "--out");
+        using OutputFile? csvFile = parse.GetValue(Csv) is { } c ? OutputFile.Prepare(AnalysisOptions.OutPath(c, "panel.csv"), "--csv") : null;
         (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
         var engine = AnalysisOptions.EngineOf(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
@@ -66,7 +72,6 @@ internal static class PanelCommand
             UnitValues = unitValues,
         };
         cli.Data.Archive.LoadAll();
-        string path = AnalysisOptions.OutPath(parse.GetValue(Out), "panel.parquet");
         var metadata = new Dictionary<string, string>
         {
             ["levy.scenario"] = scenario,
@@ -83,13 +88,15 @@ internal static class PanelCommand
         };
         PanelSummary summary;
         long csvRows = 0;
-        using (var parquet = new ParquetPanelWriter(path, cli.Data.Countries, metadata))
+        using (var parquet = new ParquetPanelWriter(panelFile.WriteTo, cli.Data.Countries, metadata))
         {
-            string? csvPath = parse.GetValue(Csv) is { } c ? AnalysisOptions.OutPath(c, "panel.csv") : null;
-            using CsvPanelWriter? csv = csvPath is null ? null : new CsvPanelWriter(csvPath, cli.Data.Countries);
+            using CsvPanelWriter? csv = csvFile is null ? null : new CsvPanelWriter(csvFile.WriteTo, cli.Data.Countries);
             summary = AnalysisOptions.Build(cli, engine, request, csv is null ? parquet : new TeeSink(parquet, csv), "levy panel build");
             csvRows = csv?.Rows ?? 0;
         }
+
+        panelFile.Commit();
+        csvFile?.Commit();
 
         var view = new
         {

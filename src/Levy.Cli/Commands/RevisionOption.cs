@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Schedule;
 
 namespace Levy.Cli.Commands;
@@ -40,9 +40,7 @@ internal static class RevisionOption
     internal static DateOnly DateOrToday(CliContext cli, ParseResult parse) =>
         parse.GetValue(Date) is { } d ? ParseDate(d, "--date") : cli.Today;
 
-    /// <summary>Parses an ISO date or says which option was wrong.</summary>
+    /// <summary>Parses an ISO date or says which option was wrong (through the option's input of the table).</summary>
     internal static DateOnly ParseDate(string text, string option) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d)
-            ? d
-            : throw new CliException(ExitCodes.InvalidInput, $"{option} \"{text}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20.");
+        CliInputs.Date(UserInputs.Find(InputSurface.Cli, option) ?? UserInputs.EntryDate, text);
 }

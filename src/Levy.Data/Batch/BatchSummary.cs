@@ -68,6 +68,10 @@ public sealed class BatchSummary
     /// <summary>Error rows by the field named.</summary>
     public IReadOnlyDictionary<string, long> ErrorsByField => _errorsByField;
 
+    /// <summary>True when the run was stopped before the end of its input (Ctrl-C): the rows written are complete, and
+    /// <see cref="Lines"/> says how many there are.</summary>
+    public bool Interrupted { get; internal set; }
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; internal set; }
 

@@ -264,14 +264,17 @@ public static partial class PolicyRulebookReader
                 : lists.TryGetValue(name, out ProductSet? set) ? set
                 : throw new RulebookException("conditions.yaml", 0, $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define")));
 
-    private static MetalShares ReadMetal(DataDirectory data, DefaultsFile df)
-    {
-        if (df.MetalContent?.File is not { } file)
-        {
-            return MetalShares.None;
-        }
+    private static MetalShares ReadMetal(DataDirectory data, DefaultsFile df) =>
+        df.MetalContent?.File is { } file ? ReadMetal(Path.Combine(data.Root, file), df.MetalContent.Source?.Trim() ?? file) : MetalShares.None;
 
-        CsvTable table = CsvTable.Read(Path.Combine(data.Root, file), "hs10", "steel_share", "aluminum_share", "copper_share");
+    /// <summary>The data-folder path of the metal-share table named by defaults.yaml, or null.</summary>
+    internal static string? MetalFile(RulebookFiles files) => YamlRulebook.Read<DefaultsFile>(files, "defaults.yaml").MetalContent?.File;
+
+    /// <summary>Reads the metal-share table.</summary>
+    /// <exception cref="CsvDataException">The table is missing or malformed.</exception>
+    internal static MetalShares ReadMetal(string path, string source)
+    {
+        CsvTable table = CsvTable.Read(path, "hs10", "steel_share", "aluminum_share", "copper_share");
         var shares = new Dictionary<HtsCode, (decimal, decimal, decimal)>();
         foreach (CsvRecord r in table.Records)
         {
@@ -279,7 +282,7 @@ public static partial class PolicyRulebookReader
             shares[code] = (Share(r, "steel_share"), Share(r, "aluminum_share"), Share(r, "copper_share"));
         }
 
-        return new MetalShares(df.MetalContent.Source?.Trim() ?? file, shares);
+        return new MetalShares(source, shares);
 
         static decimal Share(CsvRecord r, string column) =>
             r.Optional(column) is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)

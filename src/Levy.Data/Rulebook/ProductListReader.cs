@@ -71,7 +71,7 @@ internal static class ProductListReader
         var result = new Dictionary<string, ProductSet>(StringComparer.Ordinal);
         foreach ((string name, ListDefinition def) in file.Lists ?? [])
         {
-            result[name] = Read(name, def, data);
+            result[name] = Read(name, def, def.File is null ? null : Path.Combine(data.Root, def.File));
         }
 
         foreach (IGrouping<string, string> partition in (file.Lists ?? []).Where(l => l.Value.Partition is not null).GroupBy(l => l.Value.Partition!, l => l.Key))
@@ -80,6 +80,27 @@ internal static class ProductListReader
         }
 
         return result;
+    }
+
+    /// <summary>Reads, from <paramref name="path"/>, every list the rulebook defines on the data file <paramref name="file"/>
+    /// (<c>policy/s232_copper_products.csv</c>): what <c>levy data sync</c> and <c>levy data info --verify</c> run on a file
+    /// before they call it good, so that a file they accept is a file the engine can read.</summary>
+    /// <returns>How many lists were read from it (0 when no list uses the file).</returns>
+    /// <exception cref="RulebookException">A definition is malformed.</exception>
+    /// <exception cref="CsvDataException">The file is malformed.</exception>
+    internal static int ReadFile(RulebookFiles rulebook, string file, string path)
+    {
+        int read = 0;
+        foreach ((string name, ListDefinition def) in YamlRulebook.Read<ListsFile>(rulebook, "product-lists.yaml").Lists ?? [])
+        {
+            if (string.Equals(def.File, file, StringComparison.Ordinal))
+            {
+                Read(name, def, path);
+                read++;
+            }
+        }
+
+        return read;
     }
 
     /// <summary>Lists of one partition split one table (the annexes of the 2026 metals proclamation): a product belongs to
@@ -116,13 +137,12 @@ internal static class ProductListReader
         }
     }
 
-    private static ProductSet Read(string name, ListDefinition def, DataDirectory data)
+    private static ProductSet Read(string name, ListDefinition def, string? path)
     {
         var entries = new List<ProductListEntry>();
         string where = def.File is null ? "rulebook/product-lists.yaml" : def.File;
-        if (def.File is not null)
+        if (def.File is not null && path is not null)
         {
-            string path = Path.Combine(data.Root, def.File);
             switch (def.Format)
             {
                 case "csv":

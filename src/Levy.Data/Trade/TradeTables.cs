@@ -161,8 +161,15 @@ public static class TradeTables
     public static PreferenceShares ReadUsmcaShares(DataDirectory data, CountryDirectory countries)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return ReadUsmcaShares(data.Policy(UsmcaSharesFile), countries);
+    }
+
+    /// <summary>Reads the USMCA utilisation shares from a file.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    internal static PreferenceShares ReadUsmcaShares(string path, CountryDirectory countries)
+    {
         ArgumentNullException.ThrowIfNull(countries);
-        CsvTable table = CsvTable.Read(data.Policy(UsmcaSharesFile), "hts10", "cty_code", "usmca_share");
+        CsvTable table = CsvTable.Read(path, "hts10", "cty_code", "usmca_share");
         var shares = new List<KeyValuePair<(HtsCode, CountryCode), decimal>>(table.Records.Length);
         foreach (CsvRecord r in table.Records)
         {

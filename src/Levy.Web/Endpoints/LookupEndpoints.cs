@@ -79,7 +79,7 @@ public static class LookupEndpoints
             return tooLong;
         }
 
-        if (QueryInput.Integer(limit, "limit", 1, options.Value.MaxSearchResults, 10, out int max) is { } badLimit)
+        if (QueryInput.Integer(Levy.Core.Inputs.UserInputs.SearchLimit, limit, options.Value.MaxSearchResults, 10, out int max) is { } badLimit)
         {
             return badLimit;
         }

@@ -98,7 +98,7 @@ public static class ScenarioEndpoints
             return badCountry;
         }
 
-        if (QueryInput.Integer(top, "top", 1, MaxTop, 20, out int listed) is { } badTop)
+        if (QueryInput.Integer(Levy.Core.Inputs.UserInputs.Top, top, MaxTop, 20, out int listed) is { } badTop)
         {
             return badTop;
         }

@@ -124,7 +124,7 @@ public class DutyBatchTests
         var output = new StringWriter();
         using (var csv = new CsvDutyOutput(output, false))
         {
-            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv);
+            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         List<Dictionary<string, string>> rows = BatchRunner.ReadBack(output.ToString());
@@ -220,7 +220,7 @@ public class DutyBatchTests
         {
             new DutyBatch(Engine, BatchRunner.Fees).Run(DutyInputReader.ReadCsv(new StringReader("id,hts10,origin,value,quantity1,entry_date\n" +
                 "1,0402.99.90.00,DE,8000,1000,2025-06-01\n2,0402.99.90.00,DE,8000,1000,2025-06-02\n3,0402.99.90.00,DE,8000,1000,2025-06-03\n" +
-                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv);
+                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // The first line is asked without its unit, then with it; the next two at once with kg; the last with kg (as
