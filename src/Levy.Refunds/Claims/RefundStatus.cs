@@ -255,6 +255,6 @@ public static class RefundStatus
     private static bool TryAmount(string? text, out decimal value)
     {
         value = 0;
-        return text is not null && Data.Batch.ExcelNumber.TryParse(text, out value, out bool percent) && !percent;
+        return text is not null && Core.Inputs.ExcelNumber.TryParse(text, out value, out bool percent) && !percent;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
-using Levy.Data.Batch;
+using Levy.Core.Inputs;
 
 namespace Levy.Refunds.Import;
 
