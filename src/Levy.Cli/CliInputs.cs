@@ -59,7 +59,11 @@ internal static class CliInputs
 
     /// <summary>Reads a program option (upper-cased).</summary>
     /// <exception cref="CliException">The value is refused (exit code 2).</exception>
-    internal static string Program(InputField input, string text) =>
+    internal static string Program(InputField input, string text) => Text(input, text);
+
+    /// <summary>Reads a text option: at most its input's length, no bytes that were not UTF-8.</summary>
+    /// <exception cref="CliException">The value is refused (exit code 2).</exception>
+    internal static string Text(InputField input, string text) =>
         input.TryReadText(text, out string? value, out string? reason) ? value : throw Refused(input, reason);
 
     /// <summary>Reads the repeatable <c>--quantity</c>: each through the table, then together (at most two, one per unit).</summary>

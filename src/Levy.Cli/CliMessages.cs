@@ -25,6 +25,24 @@ internal static class CliMessages
     /// <summary>{0} the option, {1} the path, {2} what the system said.</summary>
     internal const string OutputUnwritable = "{0}: cannot write {1}: {2}";
 
+    /// <summary>{0} the option, {1} the path.</summary>
+    internal const string OutputFolderIsFile = "{0}: {1} is a file; give the folder to write to.";
+
+    /// <summary>{0} the second option, {1} the path, {2} the first option.</summary>
+    internal const string OutputsSame = "{0} {1} is also {2}: one file would overwrite the other; give two files.";
+
+    /// <summary>{0} the option, {1} the command, {2} why.</summary>
+    internal const string DoesNothing = "{0} does nothing with levy {1}: {2}; remove it.";
+
+    /// <summary>{0} the file, {1} the ledger.</summary>
+    internal const string InterruptedImport = "interrupted: nothing of {0} was imported; the ledger {1} is as it was.";
+
+    /// <summary>{0} the ledger, {1} what the database said.</summary>
+    internal const string LedgerFailed = "--db: the ledger {0} failed: {1}";
+
+    /// <summary>{0} the most Levy accepts.</summary>
+    internal const string LedgerTotalsTooLarge = "the amounts in the ledger add up to more than Levy can count (each is at most {0:#,0}, but not their sums over millions of lines); import real entries, or keep such a file in a ledger of its own.";
+
     /// <summary>{0} the output option, {1} the path, {2} the input option.</summary>
     internal const string OutputIsInput = "{0} {1} is also the input ({2}): it would be overwritten before it is read; write the rows to another file.";
 

@@ -84,6 +84,50 @@ internal sealed class OutputFile : IDisposable
         return Interruption.Track(new OutputFile(full, option, temp));
     }
 
+    /// <summary>Checks a folder that files will be written to (each through <see cref="Prepare"/>), before any work: it exists,
+    /// is a folder, and a file can be created in it.</summary>
+    /// <param name="folder">The folder as given.</param>
+    /// <param name="option">The option that named it.</param>
+    /// <returns>The folder's full path.</returns>
+    /// <exception cref="CliException">It cannot be written to (exit code 2), with the reason.</exception>
+    public static string CheckFolder(string folder, string option)
+    {
+        string full = System.IO.Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            throw Refused(CliMessages.OutputFolderIsFile, option, folder);
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw Refused(CliMessages.OutputFolderMissing, option, full);
+        }
+
+        string probe = System.IO.Path.Combine(full, $".levy.{Guid.NewGuid().ToString("N")[..8]}.partial");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Refused(CliMessages.OutputUnwritable, option, folder, Reason(ex));
+        }
+
+        return full;
+    }
+
+    /// <summary>Checks that two outputs of one command are not the same file.</summary>
+    /// <exception cref="CliException">They are (exit code 2).</exception>
+    public static void CheckDistinct(string first, string firstOption, string second, string secondOption)
+    {
+        if (SameFile(System.IO.Path.GetFullPath(second), first))
+        {
+            throw Refused(CliMessages.OutputsSame, secondOption, second, firstOption);
+        }
+    }
+
     /// <summary>Replaces the target with what was written.</summary>
     /// <exception cref="CliException">The rename failed (exit code 2).</exception>
     public void Commit()

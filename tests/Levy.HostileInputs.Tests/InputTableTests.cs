@@ -75,11 +75,18 @@ public sealed class InputTableTests : IDisposable
     }
 
     [Fact]
+    public void EveryExportField_IsInTheTable()
+    {
+        Assert.NotEmpty(Levy.Refunds.Import.Es003Fields.All);
+        Assert.DoesNotContain(Levy.Refunds.Import.Es003Fields.All, f => UserInputs.Find(InputSurface.Export, f) is null);
+    }
+
+    [Fact]
     public void EveryInput_HasANameOnSomeSurfaceAndSaneBounds()
     {
         Assert.All(UserInputs.All, f =>
         {
-            Assert.True(f.Cli is not null || f.Api is not null || f.Batch is not null, f.Key);
+            Assert.True(f.Cli is not null || f.Api is not null || f.Batch is not null || f.Export is not null, f.Key);
             Assert.True(f.Min <= f.Max, f.Key);
             Assert.True(f.Kind != InputKind.Choice || f.Choices.Count > 0, f.Key);
         });

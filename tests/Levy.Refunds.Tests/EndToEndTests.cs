@@ -67,7 +67,7 @@ public sealed class EndToEndTests
         Assert.Contains(claims, c => c.Deadlines.Standing == RefundStanding.LaterPhase);
 
         // Declare: Phase 1 entries, at most 9,999 per file, none twice
-        IReadOnlyList<DeclarationFile> files = ledger.Declare(1, AsOf, Path.Combine(folder, "declarations"));
+        IReadOnlyList<DeclarationFile> files = ledger.Declare(1, AsOf, new FolderDeclarations(Path.Combine(folder, "declarations")));
         List<EntryClaim> phase1 = [.. claims.Where(c => c.Deadlines.Standing == RefundStanding.Phase1)];
         Assert.Equal(phase1.Count, files.Sum(f => f.Entries));
         Assert.All(files, f => Assert.True(f.Entries <= RefundData.Rules.MaxEntriesPerDeclaration));
@@ -75,7 +75,7 @@ public sealed class EndToEndTests
         Assert.Equal(declared.Length, declared.Distinct().Count());
         Assert.All(files, f => Assert.Equal("Entry Number", File.ReadLines(f.Path).First()));
         Assert.Equal(phase1.Aggregate(Money.Zero, (s, c) => s + c.Ieepa), files.Aggregate(Money.Zero, (s, f) => s + f.Ieepa));
-        Assert.Empty(ledger.Declare(1, AsOf, Path.Combine(folder, "again"))); // nothing is declared twice
+        Assert.Empty(ledger.Declare(1, AsOf, new FolderDeclarations(Path.Combine(folder, "again")))); // nothing is declared twice
 
         // Status: CBP's report (with its deliberate differences) reconciled to the cent
         string report = Path.Combine(folder, "rev615.csv");

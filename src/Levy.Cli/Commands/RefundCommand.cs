@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Refunds;
 using Levy.Data.Rulebook;
 using Levy.Refunds.Checking;
@@ -8,6 +10,7 @@ using Levy.Refunds.Generation;
 using Levy.Refunds.Import;
 using Levy.Refunds.Ledger;
 using Levy.Refunds.Reports;
+using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
@@ -18,54 +21,54 @@ namespace Levy.Cli.Commands;
 /// "Host=…;Database=…"</c>). The clock is injected so that "today" is testable.</remarks>
 internal static class RefundCommand
 {
-    private static readonly Option<string?> Db = new("--db")
+    private static readonly Option<string?> Db = new(UserInputs.Ledger.Cli!)
     {
         Description = "The ledger: a SQLite file (default levy.db) or a PostgreSQL connection string (\"Host=…;Database=…;Username=…\").",
         Recursive = true,
     };
 
-    private static readonly Option<string?> AsOf = new("--as-of") { Description = "Judge deadlines, phases and interest on this date (yyyy-MM-dd; default today)." };
+    private static readonly Option<string?> AsOf = new(UserInputs.AsOf.Cli!) { Description = "Judge deadlines, phases and interest on this date (yyyy-MM-dd; default today)." };
 
-    private static readonly Option<string?> RateClass = new("--rate-class")
+    private static readonly Option<string?> RateClass = new(UserInputs.RateClass.Cli!)
     {
         Description = "The importer's 26 U.S.C. 6621 overpayment rate: corporate (default), noncorporate, or corporate-large (the rate for over $10,000, for comparison).",
     };
 
-    private static readonly Option<int> Limit = new("--limit") { Description = "How many entries or lines to list.", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int> Limit = CliInputs.Integer(UserInputs.ListLimit, "How many entries or lines to list.", 20);
 
-    private static readonly Argument<string> File = new("file") { Description = "The file: CSV or XLSX." };
+    private static readonly Argument<string> File = new(UserInputs.ExportFile.Cli!) { Description = "The file: CSV or XLSX." };
 
-    private static readonly Option<string[]> Map = new("--map")
+    private static readonly Option<string[]> Map = new(UserInputs.ColumnMapping.Cli!)
     {
         Description = "Map a column to a field: --map \"Arrival Date=entry_date\" (fields: " + string.Join(", ", Es003Fields.All) + ").",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static readonly Option<string?> Format = new("--format") { Description = "csv or xlsx (default: from the file's extension)." };
+    private static readonly Option<string?> Format = new(UserInputs.ExportFormat.Cli!) { Description = "csv or xlsx (default: from the file's extension)." };
 
-    private static readonly Option<bool> NoCheck = new("--no-check") { Description = "Import only; check later with levy refund check." };
+    private static readonly Option<bool> NoCheck = new(UserInputs.NoCheck.Cli!) { Description = "Import only; check later with levy refund check." };
 
-    private static readonly Option<bool> All = new("--all") { Description = "Check every line again, not only new, changed or stale ones." };
+    private static readonly Option<bool> All = new(UserInputs.RecheckAll.Cli!) { Description = "Check every line again, not only new, changed or stale ones." };
 
-    private static readonly Option<string?> Flag = new("--flag") { Description = "List only lines with this flag (" + string.Join(", ", RefundFlagReasons.All.Select(RefundFlagReasons.Name)) + ")." };
+    private static readonly Option<string?> Flag = new(UserInputs.RefundFlag.Cli!) { Description = "List only lines with this flag (" + string.Join(", ", RefundFlagReasons.All.Select(RefundFlagReasons.Name)) + ")." };
 
-    private static readonly Option<string?> Standing = new("--standing") { Description = "List only entries of this standing (phase-1, later-phase, protest)." };
+    private static readonly Option<string?> Standing = new(UserInputs.Standing.Cli!) { Description = "List only entries of this standing (phase-1, later-phase, protest)." };
 
-    private static readonly Option<int> Phase = new("--phase") { Description = "The CAPE phase.", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Phase = CliInputs.Integer(UserInputs.CapePhase, "The CAPE phase.", 1);
 
-    private static readonly Option<string?> Out = new("--out") { Description = "The folder to write the declarations to (default: the current folder)." };
+    private static readonly Option<string?> Out = new(UserInputs.DeclarationFolder.Cli!) { Description = "The folder to write the declarations to (default: the current folder)." };
 
-    private static readonly Option<string?> By = new("--by") { Description = "importer, month (default), country, authority or phase." };
+    private static readonly Option<string?> By = new(UserInputs.ReportBy.Cli!) { Description = "importer, month (default), country, authority or phase." };
 
-    private static readonly Option<string?> Csv = new("--csv") { Description = "Also write the totals to this CSV file." };
+    private static readonly Option<string?> Csv = new(UserInputs.ReportCsv.Cli!) { Description = "Also write the totals to this CSV file." };
 
-    private static readonly Option<string?> Chart = new("--chart") { Description = "Write an SVG chart of IEEPA paid by month to this file." };
+    private static readonly Option<string?> Chart = new(UserInputs.ReportChart.Cli!) { Description = "Write an SVG chart of IEEPA paid by month to this file." };
 
-    private static readonly Option<int> Rows = new("--rows") { Description = "About how many rows to generate.", DefaultValueFactory = _ => 10_000 };
+    private static readonly Option<int> Rows = CliInputs.Integer(UserInputs.GeneratedRows, "About how many rows to generate.", 10_000);
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "The seed (same seed, same file).", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Seed = CliInputs.Integer(UserInputs.GeneratorSeed, "The seed (same seed, same file).", 1);
 
-    private static readonly Option<string> Output = new("--output", "-o") { Description = "The file to write.", Required = true };
+    private static readonly Option<string> Output = new(UserInputs.GeneratedFile.Cli!, "-o") { Description = "The file to write.", Required = true };
 
     internal static Command Create(Func<ParseResult, CliContext> context, TimeProvider? clock = null)
     {
@@ -114,21 +117,45 @@ internal static class RefundCommand
     private sealed record Work(CliContext Cli, ParseResult Parse, TimeProvider Clock)
     {
         private RefundRules? _rules;
+        private LedgerDatabase? _ledger;
 
         internal RefundRules Rules => _rules ??= RefundRulesReader.Read(Cli.Data.Rulebook);
 
-        internal LedgerDatabase OpenLedger() => LedgerDatabase.Open(Parse.GetValue(Db));
+        /// <summary>The ledger of <c>--db</c>: its path checked as every output's is, then opened and migrated.</summary>
+        internal LedgerDatabase OpenLedger()
+        {
+            if (_ledger is null)
+            {
+                string? db = Parse.GetValue(Db) is { } text ? CliInputs.Text(UserInputs.Ledger, text) : null;
+                if (LedgerDatabase.SqliteFile(db) is { } file)
+                {
+                    CheckLedgerFile(file);
+                }
+
+                _ledger = LedgerDatabase.Open(db);
+            }
+
+            return _ledger;
+        }
 
         internal RefundLedger Ledger() => new(OpenLedger(), Rules, Clock);
 
-        internal DateOnly AsOf => Parse.GetValue(RefundCommand.AsOf) is { } text ? RevisionOption.ParseDate(text, "--as-of") : DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        internal string LedgerDisplay => _ledger?.Display ?? LedgerDatabase.SqliteFile(Parse.GetValue(Db)) ?? "(PostgreSQL)";
 
-        internal OverpaymentRateClass RateClass => StatusView.ParseRateClass(Parse.GetValue(RefundCommand.RateClass))
-            ?? throw Usage($"--rate-class \"{Parse.GetValue(RefundCommand.RateClass)}\" is not corporate, noncorporate or corporate-large");
+        internal DateOnly AsOf => Parse.GetValue(RefundCommand.AsOf) is { } text
+            ? CliInputs.Date(UserInputs.AsOf, text)
+            : DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+        internal OverpaymentRateClass RateClass =>
+            StatusView.RateClassOf(Parse.GetValue(RefundCommand.RateClass) is { } text ? CliInputs.Choice(UserInputs.RateClass, text) : null);
+
+        internal int Limit => Parse.GetValue(RefundCommand.Limit);
 
         internal bool Json => Parse.GetValue(GlobalOptions.Json);
 
         internal IAnsiConsole Console => Cli.Console;
+
+        internal bool Given(Option option) => Parse.GetResult(option) is { Implicit: false };
     }
 
     private static int Run(Work work, Func<Work, int> action)
@@ -145,35 +172,109 @@ internal static class RefundCommand
         {
             throw new CliException(ExitCodes.InvalidInput, e.Message);
         }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            // The database failed under a command (locked by another program, disk full, connection lost): its transaction
+            // is rolled back, and the message says so without the exception's name.
+            throw new CliException(ExitCodes.InvalidInput,
+                CliMessages.Format(CliMessages.LedgerFailed, work.LedgerDisplay, (e.InnerException ?? e).Message.TrimEnd('.') + "."));
+        }
+        catch (OverflowException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.LedgerTotalsTooLarge, InputBounds.MaxAmount));
+        }
+    }
+
+    // A SQLite ledger is a file Levy writes: refused before any work when it is a folder, in a missing folder or cannot be
+    // written (the database itself is changed in transactions, never left half-written).
+    private static void CheckLedgerFile(string file)
+    {
+        string option = UserInputs.Ledger.Cli!;
+        if (Directory.Exists(file))
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.OutputIsFolder, option, file));
+        }
+
+        string folder = Path.GetDirectoryName(file)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.OutputFolderMissing, option, folder));
+        }
+
+        try
+        {
+            using (new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+                // Opened for writing (created empty if new: SQLite takes an empty file for a new database).
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.OutputUnwritable, option, file, OutputFile.Reason(ex)));
+        }
+    }
+
+    // An option that would do nothing is refused rather than ignored.
+    private static void RefuseIfGiven(Work w, Option option, string command, string why)
+    {
+        if (w.Given(option))
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.DoesNothing, option.Name, command, why));
+        }
     }
 
     private static int RunImport(Work w)
     {
         string path = w.Parse.GetValue(File)!;
-        if (!System.IO.File.Exists(path))
+        if (w.Json)
         {
-            throw new CliException(ExitCodes.NotFound, $"{path} does not exist.");
+            RefuseIfGiven(w, Limit, "refund import --json", $"the JSON lists the first {LedgerImporter.MaxReportedErrors:N0} error rows");
         }
 
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string m in w.Parse.GetValue(Map) ?? [])
         {
-            int eq = m.LastIndexOf('=');
-            if (eq <= 0 || eq == m.Length - 1)
+            string mapping = CliInputs.Text(UserInputs.ColumnMapping, m);
+            int eq = mapping.LastIndexOf('=');
+            if (eq <= 0 || eq == mapping.Length - 1)
             {
-                throw Usage($"--map \"{m}\" is not \"Column=field\"");
+                throw CliInputs.Refused(UserInputs.ColumnMapping, InputMessages.Format(InputMessages.NotAColumnMapping, mapping));
             }
 
-            overrides[m[..eq].Trim()] = m[(eq + 1)..].Trim();
+            (string column, string field) = (mapping[..eq].Trim(), mapping[(eq + 1)..].Trim());
+            if (overrides.Keys.FirstOrDefault(c => Es003Fields.Normalize(c) == Es003Fields.Normalize(column)) is { } same)
+            {
+                throw CliInputs.Refused(UserInputs.ColumnMapping, InputMessages.Format(InputMessages.ColumnMappedTwice, same));
+            }
+
+            if (overrides.FirstOrDefault(o => o.Value == field) is { Key: { } other })
+            {
+                throw CliInputs.Refused(UserInputs.ColumnMapping, InputMessages.Format(InputMessages.FieldMappedTwice, field, other, column));
+            }
+
+            overrides[column] = field;
         }
 
         TableFormat format = FormatOf(w, path);
+        string option = UserInputs.ExportFile.Cli!;
+        InputFiles.Check(path, option);
         LedgerDatabase ledger = w.OpenLedger();
         LineChecker? checker = w.Parse.GetValue(NoCheck) ? null : LineChecker.For(w.Cli.Data, w.Rules);
         ImportResult result;
-        using (FileStream stream = System.IO.File.OpenRead(path))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(w.Cli.CancellationToken);
+        using (Interruption.Graceful(stop))
+        using (Stream stream = InputFiles.Open(path, option))
         {
-            result = new LedgerImporter(ledger, IeepaHeadings.From(w.Cli.Data.Policy.Rulebook), checker, w.Clock).Import(stream, Path.GetFileName(path), format, overrides);
+            try
+            {
+                result = new LedgerImporter(ledger, IeepaHeadings.From(w.Cli.Data.Policy.Rulebook), checker, w.Clock)
+                    .Import(stream, Path.GetFileName(path), format, overrides, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The import is one transaction: stopped, it leaves the ledger as it was.
+                throw new CliException(ExitCodes.Interrupted, CliMessages.Format(CliMessages.InterruptedImport, path, ledger.Display));
+            }
         }
 
         ImportView view = ImportView.From(result);
@@ -185,14 +286,14 @@ internal static class RefundCommand
 
         w.Console.MarkupLine($"[bold]{Markup.Escape(view.File)}[/] into {Markup.Escape(ledger.Display)}: {view.Rows:N0} rows, {view.LinesAdded:N0} lines added, " +
             $"{view.LinesUpdated:N0} updated, {view.LinesUnchanged:N0} unchanged, {view.LinesChecked:N0} checked, {view.ErrorRows:N0} error rows ({view.Seconds:0.0} s).");
-        foreach (RowErrorView e in view.Errors.Take(w.Parse.GetValue(Limit)))
+        foreach (RowErrorView e in view.Errors.Take(w.Limit))
         {
             w.Console.MarkupLine($"  {Markup.Escape(e.File)}, line {e.Line}, {Markup.Escape(e.Field)} \"{Markup.Escape(e.Value ?? string.Empty)}\": {Markup.Escape(e.Message)}");
         }
 
-        if (view.ErrorRows > w.Parse.GetValue(Limit))
+        if (view.ErrorRows > w.Limit)
         {
-            w.Console.MarkupLine($"  … {view.ErrorRows - w.Parse.GetValue(Limit):N0} more (all are in the ledger; --json lists up to {LedgerImporter.MaxReportedErrors:N0}).");
+            w.Console.MarkupLine($"  … {view.ErrorRows - w.Limit:N0} more (all are in the ledger; --json lists up to {LedgerImporter.MaxReportedErrors:N0}).");
         }
 
         return ExitCodes.Success;
@@ -200,12 +301,10 @@ internal static class RefundCommand
 
     private static int RunCheck(Work w)
     {
-        RefundFlags? flag = w.Parse.GetValue(Flag) is { } name
-            ? RefundFlagReasons.Parse(name) ?? throw Usage($"--flag \"{name}\" is not one of {string.Join(", ", RefundFlagReasons.All.Select(RefundFlagReasons.Name))}")
-            : null;
+        RefundFlags? flag = w.Parse.GetValue(Flag) is { } name ? RefundFlagReasons.Parse(CliInputs.Choice(UserInputs.RefundFlag, name)) : null;
         RefundLedger ledger = w.Ledger();
         CheckRun run = ledger.Check(LineChecker.For(w.Cli.Data, w.Rules), w.Parse.GetValue(All));
-        CheckView view = CheckView.From(run.Checked, run.Skipped, run.ByFlag, ledger.FlaggedLines(flag, w.Parse.GetValue(Limit)), w.Rules);
+        CheckView view = CheckView.From(run.Checked, run.Skipped, run.ByFlag, ledger.FlaggedLines(flag, w.Limit), w.Rules);
         if (w.Json)
         {
             w.Cli.WriteJson(view);
@@ -234,15 +333,16 @@ internal static class RefundCommand
 
     private static int RunDeadlines(Work w)
     {
-        RefundStanding? only = w.Parse.GetValue(Standing) switch
-        {
-            null => null,
-            "phase-1" => RefundStanding.Phase1,
-            "later-phase" => RefundStanding.LaterPhase,
-            "protest" => RefundStanding.Protest,
-            string s => throw Usage($"--standing \"{s}\" is not phase-1, later-phase or protest"),
-        };
-        DeadlinesView view = DeadlinesView.From(w.Ledger(), w.AsOf, w.Parse.GetValue(Limit), only);
+        RefundStanding? only = w.Parse.GetValue(Standing) is { } text
+            ? CliInputs.Choice(UserInputs.Standing, text) switch
+            {
+                "phase-1" => RefundStanding.Phase1,
+                "later-phase" => RefundStanding.LaterPhase,
+                _ => RefundStanding.Protest,
+            }
+            : null;
+        DateOnly asOf = w.AsOf;
+        DeadlinesView view = DeadlinesView.From(w.Ledger(), asOf, w.Limit, only);
         if (w.Json)
         {
             w.Cli.WriteJson(view);
@@ -269,18 +369,26 @@ internal static class RefundCommand
 
     private static int RunDeclare(Work w)
     {
-        string folder = w.Parse.GetValue(Out) ?? Directory.GetCurrentDirectory();
-        IReadOnlyList<DeclarationFile> files = w.Ledger().Declare(w.Parse.GetValue(Phase), w.AsOf, folder);
+        // The folder is checked, and the as-of date read, before the ledger is opened or anything is written.
+        string folder = OutputFile.CheckFolder(w.Parse.GetValue(Out) ?? Directory.GetCurrentDirectory(), UserInputs.DeclarationFolder.Cli!);
+        DateOnly asOf = w.AsOf;
+        int phase = w.Parse.GetValue(Phase);
+        IReadOnlyList<DeclarationFile> files;
+        using (var output = new DeclarationOutputs(folder))
+        {
+            files = w.Ledger().Declare(phase, asOf, output);
+        }
+
         var views = files.Select(DeclarationView.From).ToList();
         if (w.Json)
         {
-            w.Cli.WriteJson(new { asOf = w.AsOf, phase = w.Parse.GetValue(Phase), declarations = views });
+            w.Cli.WriteJson(new { asOf, phase, declarations = views });
             return ExitCodes.Success;
         }
 
         if (views.Count == 0)
         {
-            w.Console.MarkupLine($"No entry to declare: every entry in CAPE Phase {w.Parse.GetValue(Phase)} on {w.AsOf:yyyy-MM-dd} is already in a recorded declaration.");
+            w.Console.MarkupLine($"No entry to declare: every entry in CAPE Phase {phase} on {asOf:yyyy-MM-dd} is already in a recorded declaration.");
         }
 
         foreach (DeclarationView d in views)
@@ -294,20 +402,24 @@ internal static class RefundCommand
     private static int RunStatus(Work w)
     {
         string path = w.Parse.GetValue(File)!;
-        if (!System.IO.File.Exists(path))
+        if (w.Json)
         {
-            throw new CliException(ExitCodes.NotFound, $"{path} does not exist.");
+            RefuseIfGiven(w, Limit, "refund status --json", "the JSON lists every difference");
         }
 
+        string option = UserInputs.ExportFile.Cli!;
+        InputFiles.Check(path, option);
+        TableFormat format = FormatOf(w, path);
+        DateOnly asOf = w.AsOf;
         OverpaymentRateClass rateClass = w.RateClass;
         RefundLedger ledger = w.Ledger();
         RefundReportImport read;
-        using (FileStream stream = System.IO.File.OpenRead(path))
+        using (Stream stream = InputFiles.Open(path, option))
         {
-            read = RefundStatus.Read(ledger.Database, stream, Path.GetFileName(path), FormatOf(w, path));
+            read = RefundStatus.Read(ledger.Database, stream, Path.GetFileName(path), format);
         }
 
-        StatusView view = StatusView.From(Path.GetFileName(path), read, RefundStatus.Reconcile(ledger, w.AsOf, rateClass), w.AsOf, rateClass);
+        StatusView view = StatusView.From(Path.GetFileName(path), read, RefundStatus.Reconcile(ledger, asOf, rateClass), asOf, rateClass);
         if (w.Json)
         {
             w.Cli.WriteJson(view);
@@ -326,15 +438,15 @@ internal static class RefundCommand
 
         var table = new Table().Border(TableBorder.Simple).AddColumn("Difference").AddColumn("Entry").AddColumn(new TableColumn("Expected").RightAligned())
             .AddColumn(new TableColumn("Received").RightAligned()).AddColumn("Detail");
-        foreach (DifferenceView d in view.Differences.Take(w.Parse.GetValue(Limit)))
+        foreach (DifferenceView d in view.Differences.Take(w.Limit))
         {
             table.AddRow(d.Kind, d.Entry, Usd(d.ExpectedPrincipal + d.ExpectedInterest), Usd(d.ReceivedPrincipal + d.ReceivedInterest), Markup.Escape(d.Detail));
         }
 
         w.Console.Write(table);
-        if (view.Differences.Count > w.Parse.GetValue(Limit))
+        if (view.Differences.Count > w.Limit)
         {
-            w.Console.MarkupLine($"… {view.Differences.Count - w.Parse.GetValue(Limit):N0} more differences (--limit, or --json for all).");
+            w.Console.MarkupLine($"… {view.Differences.Count - w.Limit:N0} more differences (--limit, or --json for all).");
         }
 
         return ExitCodes.Success;
@@ -342,24 +454,35 @@ internal static class RefundCommand
 
     private static int RunReport(Work w)
     {
-        string byText = w.Parse.GetValue(By) ?? "month";
-        ReportDimension by = Enum.TryParse(byText, true, out ReportDimension d) && Enum.IsDefined(d)
-            ? d : throw Usage($"--by \"{byText}\" is not importer, month, country, authority or phase");
+        ReportDimension by = Enum.Parse<ReportDimension>(CliInputs.Choice(UserInputs.ReportBy, w.Parse.GetValue(By) ?? "month"), ignoreCase: true);
+        DateOnly asOf = w.AsOf;
         OverpaymentRateClass rateClass = w.RateClass;
-        RefundLedger ledger = w.Ledger();
-        RefundTotals totals = RefundReport.Build(ledger, by, w.AsOf, rateClass);
-        if (w.Parse.GetValue(Csv) is { } csv)
+
+        // The files are checked before the ledger is read, and replaced only when both are written.
+        string? csvPath = w.Parse.GetValue(Csv), chartPath = w.Parse.GetValue(Chart);
+        if (csvPath is not null && chartPath is not null)
         {
-            using var writer = new StreamWriter(csv, false, new System.Text.UTF8Encoding(false));
+            OutputFile.CheckDistinct(csvPath, UserInputs.ReportCsv.Cli!, chartPath, UserInputs.ReportChart.Cli!);
+        }
+
+        using OutputFile? csv = csvPath is null ? null : OutputFile.Prepare(csvPath, UserInputs.ReportCsv.Cli!);
+        using OutputFile? chart = chartPath is null ? null : OutputFile.Prepare(chartPath, UserInputs.ReportChart.Cli!);
+        RefundLedger ledger = w.Ledger();
+        RefundTotals totals = RefundReport.Build(ledger, by, asOf, rateClass);
+        if (csv is not null)
+        {
+            using var writer = new StreamWriter(csv.WriteTo, false, Utf8);
             RefundReport.WriteCsv(totals, writer);
         }
 
-        if (w.Parse.GetValue(Chart) is { } chart)
+        if (chart is not null)
         {
-            RefundTotals byMonth = by == ReportDimension.Month ? totals : RefundReport.Build(ledger, ReportDimension.Month, w.AsOf, rateClass);
-            System.IO.File.WriteAllText(chart, RefundReport.Chart(byMonth));
+            RefundTotals byMonth = by == ReportDimension.Month ? totals : RefundReport.Build(ledger, ReportDimension.Month, asOf, rateClass);
+            System.IO.File.WriteAllText(chart.WriteTo, RefundReport.Chart(byMonth), Utf8);
         }
 
+        csv?.Commit();
+        chart?.Commit();
         ReportView view = ReportView.From(totals);
         if (w.Json)
         {
@@ -383,30 +506,61 @@ internal static class RefundCommand
 
     private static int RunGenerate(Work w)
     {
-        string path = w.Parse.GetValue(Output)!;
+        RefuseIfGiven(w, Db, "refund generate", "it writes a file, not the ledger");
+        using OutputFile target = OutputFile.Prepare(w.Parse.GetValue(Output)!, UserInputs.GeneratedFile.Cli!);
         GeneratorSummary summary;
-        using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)))
+        using (var writer = new StreamWriter(target.WriteTo, false, Utf8))
         {
             summary = new Es003Generator(w.Cli.Data.Engine, IeepaHeadings.From(w.Cli.Data.Policy.Rulebook))
                 .Write(writer, new GeneratorOptions { Rows = w.Parse.GetValue(Rows), Seed = w.Parse.GetValue(Seed) });
         }
 
-        w.Console.MarkupLine($"{Markup.Escape(path)}: {summary.Rows:N0} rows, {summary.Lines:N0} lines, {summary.Entries:N0} entries, {summary.ErrorRows:N0} rows with a data error, " +
+        target.Commit();
+        w.Console.MarkupLine($"{Markup.Escape(target.Path)}: {summary.Rows:N0} rows, {summary.Lines:N0} lines, {summary.Entries:N0} entries, {summary.ErrorRows:N0} rows with a data error, " +
             $"{summary.Mistakes.Values.Sum():N0} lines declared wrongly.");
         return ExitCodes.Success;
     }
 
-    private static TableFormat FormatOf(Work w, string path) => w.Parse.GetValue(Format)?.ToLowerInvariant() switch
-    {
-        null => TabularSource.FormatOf(path),
-        "csv" => TableFormat.Csv,
-        "xlsx" => TableFormat.Xlsx,
-        string f => throw Usage($"--format \"{f}\" is not csv or xlsx"),
-    };
+    private static TableFormat FormatOf(Work w, string path) => w.Parse.GetValue(Format) is { } f
+        ? CliInputs.Choice(UserInputs.ExportFormat, f) == "xlsx" ? TableFormat.Xlsx : TableFormat.Csv
+        : TabularSource.FormatOf(path);
 
     private static string Dollars(decimal amount) => Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("$#,0;-$#,0", CultureInfo.InvariantCulture);
 
     private static string Usd(decimal amount) => amount.ToString("$#,0.00;-$#,0.00", CultureInfo.InvariantCulture);
 
-    private static CliException Usage(string message) => new(ExitCodes.InvalidInput, message + ".");
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    /// <summary>The CAPE Declarations of one <c>levy refund declare</c>: each written to a temporary file beside its
+    /// target (<see cref="OutputFile"/>) and renamed into place when all are written.</summary>
+    private sealed class DeclarationOutputs(string folder) : IDeclarationFiles, IDisposable
+    {
+        private readonly List<OutputFile> _files = [];
+
+        public (TextWriter Writer, string Path) Create(string name)
+        {
+            OutputFile file = OutputFile.Prepare(Path.Combine(folder, name), UserInputs.DeclarationFolder.Cli!);
+            _files.Add(file);
+            return (new StreamWriter(file.WriteTo, false, Utf8), file.Path);
+        }
+
+        public void Publish() => _files.ForEach(f => f.Commit());
+
+        public void Withdraw()
+        {
+            foreach (OutputFile f in _files)
+            {
+                try
+                {
+                    System.IO.File.Delete(f.Path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The ledger's error is what the user reads; a file left behind holds entries no declaration records.
+                }
+            }
+        }
+
+        public void Dispose() => _files.ForEach(f => f.Dispose());
+    }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Levy.Core.Primitives;
+using Levy.Core.Refunds;
 
 namespace Levy.Core.Inputs;
 
@@ -45,6 +47,9 @@ public sealed class InputField
     /// <summary>The batch column (<c>value</c>), or null.</summary>
     public string? Batch { get; init; }
 
+    /// <summary>The field of an export Levy imports (<c>entry_number</c> of an ES-003 report), or null.</summary>
+    public string? Export { get; init; }
+
     /// <summary>The least number accepted (<see cref="InputKind.Number"/>, <see cref="InputKind.Integer"/>).</summary>
     public decimal Min { get; init; }
 
@@ -56,6 +61,16 @@ public sealed class InputField
 
     /// <summary>The fewest digits of an HTS code (8 where a quote needs a statistical or tariff line).</summary>
     public int MinDigits { get; init; } = 2;
+
+    /// <summary>For <see cref="InputKind.Date"/>: the formats accepted (<see cref="InputDates.Iso"/> unless a file written
+    /// by another program is read, <see cref="InputDates.Export"/>).</summary>
+    public ImmutableArray<string> DateFormats { get; init; } = InputDates.Iso;
+
+    /// <summary>For <see cref="InputKind.Date"/>: the earliest date accepted, or null.</summary>
+    public DateOnly? Earliest { get; init; }
+
+    /// <summary>For <see cref="InputKind.Date"/>: the latest date accepted, or null.</summary>
+    public DateOnly? Latest { get; init; }
 
     /// <summary>True when the input may be given more than once (<c>--quantity</c>, <c>--declare</c>).</summary>
     public bool Repeatable { get; init; }
@@ -80,8 +95,8 @@ public sealed class InputField
     /// <param name="max">The largest value accepted.</param>
     public InputField WithMax(decimal max) => new(Key, Kind)
     {
-        Cli = Cli, Api = Api, Batch = Batch, Min = Min, Max = Math.Min(Max, max), MaxLength = MaxLength, MinDigits = MinDigits,
-        Repeatable = Repeatable, Choices = Choices, ChoicePhrase = ChoicePhrase,
+        Cli = Cli, Api = Api, Batch = Batch, Export = Export, Min = Min, Max = Math.Min(Max, max), MaxLength = MaxLength, MinDigits = MinDigits,
+        DateFormats = DateFormats, Earliest = Earliest, Latest = Latest, Repeatable = Repeatable, Choices = Choices, ChoicePhrase = ChoicePhrase,
     };
 
     /// <summary>The input's name on a surface, or null when the surface does not take it.</summary>
@@ -89,7 +104,8 @@ public sealed class InputField
     {
         InputSurface.Cli => Cli,
         InputSurface.Api => Api,
-        _ => Batch,
+        InputSurface.Batch => Batch,
+        _ => Export,
     };
 
     /// <summary>The sentence a user reads: the input's name on the surface, then the reason (<c>--value "abc" is not an
@@ -157,15 +173,42 @@ public sealed class InputField
         return reason is null;
     }
 
-    /// <summary>Reads an <see cref="InputKind.Date"/> (yyyy-MM-dd).</summary>
+    /// <summary>Reads an <see cref="InputKind.Date"/> in one of <see cref="DateFormats"/>, from <see cref="Earliest"/> to
+    /// <see cref="Latest"/>.</summary>
     /// <inheritdoc cref="TryRead(ReadOnlySpan{char}, out decimal, out string?)"/>
     public bool TryRead(ReadOnlySpan<char> text, out DateOnly value, [NotNullWhen(false)] out string? reason)
     {
         ReadOnlySpan<char> t = text.Trim();
         value = default;
+        bool read = DateFormats.Length == 1
+            ? DateOnly.TryParseExact(t, DateFormats[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            : InputDates.TryRead(t, DateFormats, out value);
         reason = t.IsEmpty ? InputMessages.Blank
-            : DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value) ? null
-            : Say(InputMessages.NotADate, t);
+            : !read ? Say(DateFormats.Length == 1 ? InputMessages.NotADate : InputMessages.NotAnExportDate, t)
+            : value < Earliest || value > Latest ? Say(InputMessages.DateOutOfRange, t, Earliest ?? DateOnly.MinValue, Latest ?? DateOnly.MaxValue)
+            : null;
+        if (reason is not null)
+        {
+            value = default;
+        }
+
+        return reason is null;
+    }
+
+    /// <summary>Reads an <see cref="InputKind.EntryNumber"/>: filer code, seven digits and check digit (19 CFR 142.3a).</summary>
+    /// <inheritdoc cref="TryRead(ReadOnlySpan{char}, out decimal, out string?)"/>
+    public bool TryRead(ReadOnlySpan<char> text, out EntryNumber value, [NotNullWhen(false)] out string? reason) =>
+        EntryNumber.TryParse(text.Trim(), out value, out reason);
+
+    /// <summary>Reads an <see cref="InputKind.Country"/> as a file column takes it: a two-letter ISO code, in any case.</summary>
+    /// <inheritdoc cref="TryRead(ReadOnlySpan{char}, out decimal, out string?)"/>
+    public bool TryRead(ReadOnlySpan<char> text, out CountryCode value, [NotNullWhen(false)] out string? reason)
+    {
+        ReadOnlySpan<char> t = text.Trim();
+        value = default;
+        reason = t.IsEmpty ? InputMessages.Blank
+            : CountryCode.TryParse(t, null, out value) ? null
+            : Say(InputMessages.NotAnIsoCountry, t);
         if (reason is not null)
         {
             value = default;
@@ -290,7 +333,7 @@ public sealed class InputField
     }
 
     // The text as a message shows it: at most 60 characters, so a megabyte of garbage is not echoed back.
-    private static string Say(string template, ReadOnlySpan<char> text, params object?[] more)
+    internal static string Say(string template, ReadOnlySpan<char> text, params object?[] more)
     {
         string shown = text.Length <= ShownCharacters ? text.ToString() : string.Concat(text[..(ShownCharacters - 1)], "…");
         return InputMessages.Format(template, [shown, .. more]);

@@ -46,6 +46,9 @@ public enum InputKind
     /// <summary>A name of the rulebook: a scenario, a revision, a condition.</summary>
     Name,
 
+    /// <summary>A customs entry number: filer code, seven digits, check digit (<c>ABC-1234567-6</c>).</summary>
+    EntryNumber,
+
     /// <summary>A file or folder to read.</summary>
     InputPath,
 

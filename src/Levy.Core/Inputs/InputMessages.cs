@@ -49,6 +49,33 @@ public static class InputMessages
     public const string NotADate = "\"{0}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20";
 
     /// <summary>{0} the text.</summary>
+    public const string NotAnExportDate = "\"{0}\" is not a date: expected yyyy-MM-dd or MM/dd/yyyy, e.g. 2025-04-20 or 04/20/2025";
+
+    /// <summary>{0} the text, {1} the earliest date, {2} the latest.</summary>
+    public const string DateOutOfRange = "\"{0}\" is not a date from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}";
+
+    /// <summary>{0} the text.</summary>
+    public const string NotAnEntryNumber = "\"{0}\" is not an entry number: expected a 3-character filer code, 7 digits and a check digit (ABC-1234567-6)";
+
+    /// <summary>{0} the text, {1} how many letters and digits it has.</summary>
+    public const string EntryNumberLength = "\"{0}\" is not an entry number: expected 11 characters (filer code, 7 digits, check digit), found {1}";
+
+    /// <summary>{0} the text.</summary>
+    public const string EntryNumberDigits = "\"{0}\" is not an entry number: characters 4 to 11 must be digits";
+
+    /// <summary>{0} the entry number as written with dashes, {1} the check digit it should have.</summary>
+    public const string EntryNumberCheckDigit = "\"{0}\": the check digit should be {1} (19 CFR 142.3a(b)(3))";
+
+    /// <summary>{0} the text.</summary>
+    public const string NotAColumnMapping = "\"{0}\" is not \"Column=field\" (e.g. \"Arrival Date=entry_date\")";
+
+    /// <summary>{0} the column.</summary>
+    public const string ColumnMappedTwice = "maps the column \"{0}\" twice";
+
+    /// <summary>{0} the field, {1} the first column, {2} the second.</summary>
+    public const string FieldMappedTwice = "maps two columns to {0} (\"{1}\" and \"{2}\")";
+
+    /// <summary>{0} the text.</summary>
     public const string NotAnHtsCode = "\"{0}\" is not an HTS code of 8 or 10 digits (e.g. 8703.23.01.90)";
 
     /// <summary>{0} the text.</summary>

@@ -11,4 +11,9 @@ public enum InputSurface
 
     /// <summary>A column of a <c>levy duty --file</c> batch or <c>POST /api/v1/duty</c> body (<c>value</c>).</summary>
     Batch,
+
+    /// <summary>A column of an export Levy imports (by its field name, <c>entry_number</c>; docs/refunds.md lists the
+    /// column names each field is known by): an ACE ES-003 line-tariff report (<c>levy refund import</c>,
+    /// <c>POST /api/v1/refunds/analyze</c>) or a REV-615 refund report (<c>levy refund status</c>).</summary>
+    Export,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Levy.Core.Refunds;
 
 namespace Levy.Core.Inputs;
 
@@ -21,7 +22,7 @@ public static class UserInputs
     /// <summary>The country of origin.</summary>
     public static InputField Origin { get; } = new("origin", InputKind.Country)
     {
-        Cli = "--origin", Api = "origin", Batch = "origin", MaxLength = InputBounds.MaxTextLength,
+        Cli = "--origin", Api = "origin", Batch = "origin", Export = "origin", MaxLength = InputBounds.MaxTextLength,
     };
 
     /// <summary>The date of entry.</summary>
@@ -30,10 +31,10 @@ public static class UserInputs
     /// <summary>The date the goods were loaded, for the in-transit exceptions.</summary>
     public static InputField LoadingDate { get; } = new("loading date", InputKind.Date) { Cli = "--loaded", Api = "loadingDate", Batch = "loading_date" };
 
-    /// <summary>The customs value in USD.</summary>
+    /// <summary>The customs value in USD (an ES-003 export's entered value, "Line Tariff Goods Value Amount").</summary>
     public static InputField CustomsValue { get; } = new("customs value", InputKind.Amount)
     {
-        Cli = "--value", Api = "value", Batch = "value", Max = InputBounds.MaxAmount,
+        Cli = "--value", Api = "value", Batch = "value", Export = "value", Max = InputBounds.MaxAmount,
     };
 
     /// <summary>A quantity with its unit (repeatable: one per unit of the line).</summary>
@@ -42,8 +43,8 @@ public static class UserInputs
         Cli = "--quantity", Api = "quantity", Max = InputBounds.MaxQuantity, Repeatable = true,
     };
 
-    /// <summary>The first quantity of a batch line, without its unit.</summary>
-    public static InputField Quantity1 { get; } = new("quantity 1", InputKind.Number) { Batch = "quantity1", Max = InputBounds.MaxQuantity };
+    /// <summary>The first quantity of a batch line, without its unit (an ES-003 export's "Line Tariff Quantity").</summary>
+    public static InputField Quantity1 { get; } = new("quantity 1", InputKind.Number) { Batch = "quantity1", Export = "quantity", Max = InputBounds.MaxQuantity };
 
     /// <summary>The unit of the first quantity (blank: the HTS unit).</summary>
     public static InputField Unit1 { get; } = new("unit 1", InputKind.Unit) { Batch = "unit1" };
@@ -73,19 +74,28 @@ public static class UserInputs
     };
 
     /// <summary>The Special Program Indicator claimed.</summary>
-    public static InputField Program { get; } = new("program", InputKind.Program) { Cli = "--program", Api = "program", Batch = "program", MaxLength = 3 };
+    public static InputField Program { get; } = new("program", InputKind.Program)
+    {
+        Cli = "--program", Api = "program", Batch = "program", Export = "program", MaxLength = 3,
+    };
 
     /// <summary>The steel content as a share of value.</summary>
-    public static InputField SteelShare { get; } = new("steel share", InputKind.Share) { Cli = "--steel-share", Api = "steel", Batch = "steel_share", Max = 1m };
+    public static InputField SteelShare { get; } = new("steel share", InputKind.Share)
+    {
+        Cli = "--steel-share", Api = "steel", Batch = "steel_share", Export = "steel_share", Max = 1m,
+    };
 
     /// <summary>The aluminum content as a share of value.</summary>
     public static InputField AluminumShare { get; } = new("aluminum share", InputKind.Share)
     {
-        Cli = "--aluminum-share", Api = "aluminum", Batch = "aluminum_share", Max = 1m,
+        Cli = "--aluminum-share", Api = "aluminum", Batch = "aluminum_share", Export = "aluminum_share", Max = 1m,
     };
 
     /// <summary>The copper content as a share of value.</summary>
-    public static InputField CopperShare { get; } = new("copper share", InputKind.Share) { Cli = "--copper-share", Api = "copper", Batch = "copper_share", Max = 1m };
+    public static InputField CopperShare { get; } = new("copper share", InputKind.Share)
+    {
+        Cli = "--copper-share", Api = "copper", Batch = "copper_share", Export = "copper_share", Max = 1m,
+    };
 
     /// <summary>The value of the steel content in USD (instead of its share).</summary>
     public static InputField SteelValue { get; } = new("steel value", InputKind.Amount) { Batch = "steel_value", Max = InputBounds.MaxAmount };
@@ -282,6 +292,146 @@ public static class UserInputs
     /// <summary>Another host serving the upstream paths (tests, proxies).</summary>
     public static InputField BaseUrl { get; } = new("base URL", InputKind.Text) { Cli = "--base-url", MaxLength = 2_000 };
 
+    // ---- Refunds: levy refund, POST /api/v1/refunds/analyze (docs/refunds.md) ------------------------------------------
+
+    /// <summary>The refund ledger: a SQLite file (default <c>levy.db</c>) or a PostgreSQL connection string.</summary>
+    public static InputField Ledger { get; } = new("refund ledger", InputKind.Text) { Cli = "--db", MaxLength = 2_000 };
+
+    /// <summary>The day deadlines, phases and interest are judged on (default today).</summary>
+    public static InputField AsOf { get; } = new("as-of date", InputKind.Date) { Cli = "--as-of", Api = "asOf" };
+
+    /// <summary>The importer's 26 U.S.C. 6621 overpayment rate, for interest.</summary>
+    public static InputField RateClass { get; } = new("overpayment rate class", InputKind.Choice)
+    {
+        Cli = "--rate-class", Api = "rateClass",
+        Choices = Spellings(("corporate", []), ("noncorporate", ["non-corporate"]), ("corporate-large", [])),
+        ChoicePhrase = "an overpayment rate class: expected corporate, noncorporate or corporate-large",
+    };
+
+    /// <summary>How many entries, lines, differences or error rows a refund command lists.</summary>
+    public static InputField ListLimit { get; } = new("list limit", InputKind.Integer) { Cli = "--limit", Min = 1, Max = 1_000_000 };
+
+    /// <summary>The export to import (an ES-003 report) or to reconcile (a REV-615 refund report): CSV or XLSX.</summary>
+    public static InputField ExportFile { get; } = new("export file", InputKind.InputPath) { Cli = "file" };
+
+    /// <summary>A column of an export read as a field (<c>Arrival Date=entry_date</c>); repeatable, one per column.</summary>
+    public static InputField ColumnMapping { get; } = new("column mapping", InputKind.Text) { Cli = "--map", MaxLength = InputBounds.MaxTextLength, Repeatable = true };
+
+    /// <summary>The format of an export (default: from the file's extension).</summary>
+    public static InputField ExportFormat { get; } = new("export format", InputKind.Choice)
+    {
+        Cli = "--format", Choices = Spellings(("csv", []), ("xlsx", [])), ChoicePhrase = "an export format: expected csv or xlsx",
+    };
+
+    /// <summary>Import without checking the lines against the law.</summary>
+    public static InputField NoCheck { get; } = new("no check", InputKind.Flag) { Cli = "--no-check" };
+
+    /// <summary>Check every line of the ledger again, not only new, changed or stale ones.</summary>
+    public static InputField RecheckAll { get; } = new("check all", InputKind.Flag) { Cli = "--all" };
+
+    /// <summary>List only the lines with this flag.</summary>
+    public static InputField RefundFlag { get; } = new("refund flag", InputKind.Choice)
+    {
+        Cli = "--flag", Choices = Spellings([.. RefundFlagReasons.All.Select(f => (RefundFlagReasons.Name(f), Array.Empty<string>()))]),
+        ChoicePhrase = "a flag: expected " + Either(RefundFlagReasons.All.Select(RefundFlagReasons.Name)),
+    };
+
+    /// <summary>List only the entries of this standing.</summary>
+    public static InputField Standing { get; } = new("standing", InputKind.Choice)
+    {
+        Cli = "--standing", Choices = Spellings(("phase-1", []), ("later-phase", []), ("protest", [])),
+        ChoicePhrase = "a standing: expected phase-1, later-phase or protest",
+    };
+
+    /// <summary>The CAPE phase declared.</summary>
+    public static InputField CapePhase { get; } = new("CAPE phase", InputKind.Integer) { Cli = "--phase", Min = 1, Max = 99 };
+
+    /// <summary>The folder CAPE Declarations are written to.</summary>
+    public static InputField DeclarationFolder { get; } = new("declaration folder", InputKind.OutputPath) { Cli = "--out" };
+
+    /// <summary>How refund totals are grouped.</summary>
+    public static InputField ReportBy { get; } = new("report grouping", InputKind.Choice)
+    {
+        Cli = "--by", Choices = Spellings(("importer", []), ("month", []), ("country", []), ("authority", []), ("phase", [])),
+        ChoicePhrase = "a grouping: expected importer, month, country, authority or phase",
+    };
+
+    /// <summary>Where refund totals are also written as CSV.</summary>
+    public static InputField ReportCsv { get; } = new("report CSV", InputKind.OutputPath) { Cli = "--csv" };
+
+    /// <summary>Where the chart of IEEPA paid by month is written (SVG).</summary>
+    public static InputField ReportChart { get; } = new("report chart", InputKind.OutputPath) { Cli = "--chart" };
+
+    /// <summary>About how many rows of an ES-003-style file to generate.</summary>
+    public static InputField GeneratedRows { get; } = new("rows to generate", InputKind.Integer) { Cli = "--rows", Min = 1, Max = 10_000_000 };
+
+    /// <summary>The generator's seed.</summary>
+    public static InputField GeneratorSeed { get; } = new("seed", InputKind.Integer) { Cli = "--seed", Min = 0, Max = int.MaxValue };
+
+    /// <summary>The ES-003-style file generated.</summary>
+    public static InputField GeneratedFile { get; } = new("generated file", InputKind.OutputPath) { Cli = "--output" };
+
+    /// <summary>The name of an uploaded export, for messages.</summary>
+    public static InputField UploadName { get; } = new("upload name", InputKind.Text) { Api = "name", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>Keep an upload in the server's ledger.</summary>
+    public static InputField Store { get; } = new("store", InputKind.Flag) { Api = "store" };
+
+    // ---- Exports Levy imports: ES-003 line-tariff reports and REV-615 refund reports (docs/refunds.md) ---------------
+    // The value, origin, program, quantity and metal shares of an ES-003 row are the inputs above (the same bounds and
+    // readers as a duty batch); these are the fields only an export has.
+
+    /// <summary>The entry (summary) number.</summary>
+    public static InputField EntrySummaryNumber { get; } = new("entry number", InputKind.EntryNumber) { Export = "entry_number" };
+
+    /// <summary>The entry summary line number.</summary>
+    public static InputField EntryLineNumber { get; } = new("entry line number", InputKind.Integer) { Export = "line_number", Min = 1, Max = 9_999 };
+
+    /// <summary>The HTS number of an export's row: chapters 1 to 97, or a Chapter 99 heading (8 or 10 digits).</summary>
+    public static InputField RowHts { get; } = new("HTS number", InputKind.HtsCode) { Export = "hts", MinDigits = 8 };
+
+    /// <summary>The duty charged under the row's HTS number.</summary>
+    public static InputField DutyPaid { get; } = new("duty paid", InputKind.Amount) { Export = "duty", Max = InputBounds.MaxAmount };
+
+    /// <summary>The importer of record.</summary>
+    public static InputField Importer { get; } = new("importer", InputKind.Text) { Export = "importer", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>The entry type code (01 consumption, 11 informal…).</summary>
+    public static InputField EntryTypeCode { get; } = new("entry type code", InputKind.Integer) { Export = "entry_type", Min = 1, Max = 99 };
+
+    /// <summary>The date of entry, as an export writes it.</summary>
+    public static InputField ExportEntryDate { get; } = ExportDate("export entry date", "entry_date");
+
+    /// <summary>The entry summary date.</summary>
+    public static InputField SummaryDate { get; } = ExportDate("summary date", "summary_date");
+
+    /// <summary>The date the duties were deposited.</summary>
+    public static InputField DepositDate { get; } = ExportDate("deposit date", "deposit_date");
+
+    /// <summary>The date the entry liquidated.</summary>
+    public static InputField LiquidationDate { get; } = ExportDate("liquidation date", "liquidation_date");
+
+    /// <summary>The liquidation status.</summary>
+    public static InputField LiquidationStatus { get; } = new("liquidation status", InputKind.Text) { Export = "liquidation_status", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>The port of entry.</summary>
+    public static InputField Port { get; } = new("port", InputKind.Text) { Export = "port", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>The CAPE Declaration a refund was paid under (REV-615).</summary>
+    public static InputField DeclarationNumber { get; } = new("declaration number", InputKind.Text) { Export = "declaration_number", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>The principal refunded (REV-615).</summary>
+    public static InputField RefundPrincipal { get; } = new("refund principal", InputKind.Amount) { Export = "principal", Max = InputBounds.MaxAmount };
+
+    /// <summary>The interest refunded (REV-615).</summary>
+    public static InputField RefundInterest { get; } = new("refund interest", InputKind.Amount) { Export = "interest", Max = InputBounds.MaxAmount };
+
+    /// <summary>The refund's status (REV-615).</summary>
+    public static InputField RefundStatus { get; } = new("refund status", InputKind.Text) { Export = "status", MaxLength = InputBounds.MaxTextLength };
+
+    /// <summary>The date of the refund's status (REV-615).</summary>
+    public static InputField RefundStatusDate { get; } = ExportDate("refund status date", "status_date");
+
     // ---- Every command ---------------------------------------------------------------------------------------------
 
     /// <summary>One JSON document on stdout.</summary>
@@ -298,7 +448,12 @@ public static class UserInputs
         Additive, Stacking, Explain, Scenario, ComparedScenario, Baseline, BatchFile, BatchFormat, BatchOutput, Compare, LineCode, Revision, SearchWords,
         SearchLimit, Statistical, CountryKey, From, To, DiffFrom, DiffTo, Within, AllLines, Countries, Authority, Top, MaxRows, Sql, Products,
         PanelFile, WeightsFile, UnitValuesFile, CountryWeights, NoUsmca, Out, PanelCsv, DailyCsv, Elasticity, PassThrough, Floor, Halving, TradeFile,
-        DataDir, RulebookDir, Verify, SyncTarget, SyncMirror, SyncOnly, Force, BaseUrl, Json, Verbose,
+        DataDir, RulebookDir, Verify, SyncTarget, SyncMirror, SyncOnly, Force, BaseUrl,
+        Ledger, AsOf, RateClass, ListLimit, ExportFile, ColumnMapping, ExportFormat, NoCheck, RecheckAll, RefundFlag, Standing, CapePhase,
+        DeclarationFolder, ReportBy, ReportCsv, ReportChart, GeneratedRows, GeneratorSeed, GeneratedFile, UploadName, Store,
+        EntrySummaryNumber, EntryLineNumber, RowHts, DutyPaid, Importer, EntryTypeCode, ExportEntryDate, SummaryDate, DepositDate, LiquidationDate,
+        LiquidationStatus, Port, DeclarationNumber, RefundPrincipal, RefundInterest, RefundStatus, RefundStatusDate,
+        Json, Verbose,
     ];
 
     /// <summary>The input a surface calls <paramref name="name"/>, or null (the first in table order when a name means
@@ -357,6 +512,19 @@ public static class UserInputs
         }
 
         return null;
+    }
+
+    // A date column of an export: the formats ACE and spreadsheets write, within 2000 to 2100.
+    private static InputField ExportDate(string key, string field) => new(key, InputKind.Date)
+    {
+        Export = field, DateFormats = InputDates.Export, Earliest = InputDates.EarliestExport, Latest = InputDates.LatestExport,
+    };
+
+    // "a, b or c".
+    private static string Either(IEnumerable<string> names)
+    {
+        string[] all = [.. names];
+        return all.Length < 2 ? string.Concat(all) : string.Join(", ", all[..^1]) + " or " + all[^1];
     }
 
     private static FrozenDictionary<string, string> Spellings(params (string Choice, string[] Aliases)[] choices)

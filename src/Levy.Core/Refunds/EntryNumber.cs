@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Levy.Core.Inputs;
 
 namespace Levy.Core.Refunds;
 
@@ -29,18 +30,23 @@ public readonly record struct EntryNumber : IComparable<EntryNumber>
     /// <summary>Parses an entry number.</summary>
     /// <exception cref="FormatException">The text is not an entry number or its check digit is wrong; the message says which.</exception>
     public static EntryNumber Parse(string text) =>
-        TryParse(text, out EntryNumber number, out string? error) ? number : throw new FormatException(error);
+        TryParse(text, out EntryNumber number, out string? error) ? number : throw new FormatException("entry number " + error);
 
     /// <summary>Parses an entry number, saying what is wrong when it is not one.</summary>
     /// <param name="text">The text.</param>
     /// <param name="number">The entry number.</param>
-    /// <param name="error">Why the text is not an entry number.</param>
-    public static bool TryParse([NotNullWhen(true)] string? text, out EntryNumber number, [NotNullWhen(false)] out string? error)
+    /// <param name="error">Why the text is not an entry number: the end of a sentence whose subject is the input's name
+    /// (<see cref="InputMessages"/>).</param>
+    public static bool TryParse([NotNullWhen(true)] string? text, out EntryNumber number, [NotNullWhen(false)] out string? error) =>
+        TryParse(text.AsSpan(), out number, out error);
+
+    /// <inheritdoc cref="TryParse(string?, out EntryNumber, out string?)"/>
+    public static bool TryParse(ReadOnlySpan<char> text, out EntryNumber number, [NotNullWhen(false)] out string? error)
     {
         number = default;
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsWhiteSpace())
         {
-            error = "the entry number is empty";
+            error = InputMessages.Blank;
             return false;
         }
 
@@ -55,7 +61,9 @@ public readonly record struct EntryNumber : IComparable<EntryNumber>
 
             if (n == 11 || !char.IsAsciiLetterOrDigit(c))
             {
-                error = $"\"{text}\" is not an entry number: expected a 3-character filer code, 7 digits and a check digit (ABC-1234567-6)";
+                error = char.IsAsciiLetterOrDigit(c)
+                    ? InputField.Say(InputMessages.EntryNumberLength, text.Trim(), LettersAndDigits(text))
+                    : InputField.Say(InputMessages.NotAnEntryNumber, text.Trim());
                 return false;
             }
 
@@ -64,7 +72,7 @@ public readonly record struct EntryNumber : IComparable<EntryNumber>
 
         if (n != 11)
         {
-            error = $"\"{text}\" is not an entry number: expected 11 characters (filer code, 7 digits, check digit), found {n}";
+            error = InputField.Say(InputMessages.EntryNumberLength, text.Trim(), n);
             return false;
         }
 
@@ -72,7 +80,7 @@ public readonly record struct EntryNumber : IComparable<EntryNumber>
         {
             if (!char.IsAsciiDigit(chars[i]))
             {
-                error = $"\"{text}\" is not an entry number: characters 4 to 11 must be digits";
+                error = InputField.Say(InputMessages.EntryNumberDigits, text.Trim());
                 return false;
             }
         }
@@ -80,13 +88,28 @@ public readonly record struct EntryNumber : IComparable<EntryNumber>
         int expected = ComputeCheckDigit(chars[..10]);
         if (chars[10] - '0' != expected)
         {
-            error = $"entry number {new string(chars[..3])}-{new string(chars[3..10])}-{chars[10]}: the check digit should be {expected} (19 CFR 142.3a(b)(3))";
+            error = InputMessages.Format(InputMessages.EntryNumberCheckDigit, $"{new string(chars[..3])}-{new string(chars[3..10])}-{chars[10]}", expected);
             return false;
         }
 
         number = new EntryNumber(new string(chars));
         error = null;
         return true;
+    }
+
+    // How many letters and digits a text holds (the length an entry number is judged by).
+    private static int LettersAndDigits(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>The entry number for a filer code and a seven-digit number, with its check digit.</summary>

@@ -17,7 +17,7 @@ namespace Levy.Data.Batch;
 /// memory. So <i>N</i> lines always give <i>N</i> rows (empty lines aside) and memory stays within twice the bound.</para>
 /// <para>Not thread-safe.</para>
 /// </remarks>
-internal sealed class CsvRowReader : IDisposable
+public sealed class CsvRowReader : IDisposable
 {
     private const int Chunk = 1 << 16;
 
@@ -38,7 +38,7 @@ internal sealed class CsvRowReader : IDisposable
     /// <param name="reader">The text.</param>
     /// <param name="splitFields">True for CSV; false to read whole lines (JSON Lines: no quoting, one field per row).</param>
     /// <param name="maxRowChars">The longest row.</param>
-    internal CsvRowReader(TextReader reader, bool splitFields, int maxRowChars = InputBounds.MaxBatchRowChars)
+    public CsvRowReader(TextReader reader, bool splitFields, int maxRowChars = InputBounds.MaxBatchRowChars)
     {
         _reader = reader;
         _split = splitFields;
@@ -46,28 +46,28 @@ internal sealed class CsvRowReader : IDisposable
     }
 
     /// <summary>The line the current row starts on (1-based).</summary>
-    internal long Line { get; private set; }
+    public long Line { get; private set; }
 
     /// <summary>What went wrong with the current row, if anything (its fields are then those completed before the damage).</summary>
-    internal RowProblem Problem { get; private set; }
+    public RowProblem Problem { get; private set; }
 
     /// <summary>For <see cref="RowProblem.UnterminatedQuote"/>: the field (0-based) whose quote is never closed.</summary>
-    internal int ProblemField { get; private set; }
+    public int ProblemField { get; private set; }
 
     /// <summary>The number of fields of the current row (0 for an empty line).</summary>
-    internal int FieldCount { get; private set; }
+    public int FieldCount { get; private set; }
 
     /// <summary>A field of the current row, unescaped; empty beyond <see cref="FieldCount"/>.</summary>
-    internal ReadOnlySpan<char> this[int index] =>
+    public ReadOnlySpan<char> this[int index] =>
         (uint)index < (uint)FieldCount ? _chars.AsSpan(_fields[index].Start, _fields[index].Length) : default;
 
     /// <summary>True when the current row is an empty line (not a row of the input).</summary>
-    internal bool IsEmptyLine => FieldCount == 0 && Problem == RowProblem.None;
+    public bool IsEmptyLine => FieldCount == 0 && Problem == RowProblem.None;
 
     /// <summary>Moves to the next row.</summary>
     /// <returns>False at the end of the input.</returns>
     /// <exception cref="IOException">The input cannot be read.</exception>
-    internal bool Read()
+    public bool Read()
     {
         Line = _nextLine;
         Problem = RowProblem.None;
@@ -358,7 +358,7 @@ internal sealed class CsvRowReader : IDisposable
 }
 
 /// <summary>What can be wrong with a row as a whole.</summary>
-internal enum RowProblem
+public enum RowProblem
 {
     /// <summary>Nothing.</summary>
     None,

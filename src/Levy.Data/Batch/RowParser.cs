@@ -42,10 +42,9 @@ internal static class RowParser
             return Fail(DutyColumns.Hts10, problem);
         }
 
-        ReadOnlySpan<char> originText = f[map.Known[Pos.Origin]].Trim();
-        if (!CountryCode.TryParse(originText, null, out CountryCode origin))
+        if (!UserInputs.Origin.TryRead(f[map.Known[Pos.Origin]], out CountryCode origin, out problem))
         {
-            return Fail(DutyColumns.Origin, originText.IsEmpty ? InputMessages.Blank : Shown(InputMessages.NotAnIsoCountry, originText));
+            return Fail(DutyColumns.Origin, problem);
         }
 
         if (!UserInputs.CustomsValue.TryRead(Field(ref f, map.Known[Pos.Value]), out decimal value, out problem))
@@ -224,8 +223,6 @@ internal static class RowParser
 
         return null;
     }
-
-    private static string Shown(string template, ReadOnlySpan<char> text) => InputMessages.Format(template, text.ToString());
 
     private static readonly (InputField Quantity, InputField Unit)[] QuantityColumns =
         [(UserInputs.Quantity1, UserInputs.Unit1), (UserInputs.Quantity2, UserInputs.Unit2)];

@@ -22,6 +22,21 @@ public sealed record CheckRun(int Checked, int Skipped, IReadOnlyDictionary<stri
 /// <param name="Ieepa">The IEEPA duty paid on them.</param>
 public sealed record DeclarationFile(int Id, string Path, int Entries, Money Ieepa);
 
+/// <summary>Where <see cref="RefundLedger.Declare"/> writes CAPE Declarations: each file out of sight until every one is
+/// written, then shown at once (the command line writes a temporary file beside each and renames it into place).</summary>
+public interface IDeclarationFiles
+{
+    /// <summary>Starts the declaration file <paramref name="name"/>; it is not visible until <see cref="Publish"/>.</summary>
+    /// <returns>The writer (the caller disposes it) and the path the file will have.</returns>
+    (TextWriter Writer, string Path) Create(string name);
+
+    /// <summary>Makes every file started visible, replacing files of the same names.</summary>
+    void Publish();
+
+    /// <summary>Removes the files published: the ledger could not record them.</summary>
+    void Withdraw();
+}
+
 /// <summary>The refund work on a ledger: check lines, list claims and deadlines, write declarations.</summary>
 /// <remarks>Each method is one unit of work with its own context; methods that write do so in one transaction.
 /// Not thread-safe.</remarks>
@@ -174,12 +189,16 @@ public sealed class RefundLedger
     /// <summary>Writes the CAPE Declarations of a phase: every entry that paid IEEPA duty, stands in the phase on
     /// <paramref name="asOf"/> and is in no declaration recorded yet, at most <see cref="RefundRules.MaxEntriesPerDeclaration"/>
     /// per file; then records them. A CSV holds one column, <c>Entry Number</c>, with 11-character entry numbers.</summary>
+    /// <remarks>The files are written out of sight and shown (<see cref="IDeclarationFiles.Publish"/>) only when all are
+    /// written, just before the ledger records them, and withdrawn if it cannot: a declaration file is in the folder
+    /// exactly when the ledger holds it, so no entry can be declared twice.</remarks>
     /// <param name="phase">The CAPE phase.</param>
     /// <param name="asOf">The date eligibility is judged on.</param>
-    /// <param name="folder">Where to write.</param>
+    /// <param name="output">Where the files go.</param>
     /// <exception cref="LedgerException">CAPE takes no declarations for the phase on that date.</exception>
-    public IReadOnlyList<DeclarationFile> Declare(int phase, DateOnly asOf, string folder)
+    public IReadOnlyList<DeclarationFile> Declare(int phase, DateOnly asOf, IDeclarationFiles output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         CapePhaseRule rule = Rules.Phases.FirstOrDefault(p => p.Number == phase)
             ?? throw new LedgerException($"--phase {phase}: CAPE has no phase {phase}; the rulebook knows {string.Join(", ", Rules.Phases.Select(p => p.Number))}.");
         if (rule.Opened is not { } opened || opened > asOf)
@@ -192,7 +211,6 @@ public sealed class RefundLedger
             throw new LedgerException($"--phase {phase}: Levy writes Phase 1 declarations only; the entries of later phases are listed by levy refund deadlines.");
         }
 
-        Directory.CreateDirectory(folder);
         List<EntryClaim> eligible = [.. Claims(asOf).Where(c => c.Deadlines.Standing == RefundStanding.Phase1 && c.DeclarationId is null)];
         var files = new List<DeclarationFile>();
         using LedgerContext db = Database.CreateContext();
@@ -201,7 +219,6 @@ public sealed class RefundLedger
         foreach (EntryClaim[] part in eligible.Chunk(Rules.MaxEntriesPerDeclaration))
         {
             string name = string.Create(CultureInfo.InvariantCulture, $"cape-phase{phase}-{asOf:yyyyMMdd}-{next:D3}.csv");
-            string path = Path.Combine(folder, name);
             var record = new DeclarationRecord
             {
                 Phase = phase,
@@ -216,21 +233,28 @@ public sealed class RefundLedger
             db.DeclaredEntries.AddRange(part.Select(c => new DeclaredEntryRecord { EntryNumber = c.Entry.Compact, DeclarationId = record.Id }));
             db.SaveChanges();
             db.ChangeTracker.Clear();
-            WriteDeclaration(path, part.Select(c => c.Entry));
+            (TextWriter writer, string path) = output.Create(name);
+            using (writer)
+            {
+                WriteDeclaration(writer, part.Select(c => c.Entry));
+            }
+
             files.Add(new DeclarationFile(record.Id, path, part.Length, new Money(record.IeepaCents / 100m)));
             next = record.Id + 1;
         }
 
-        transaction.Commit();
-        return files;
-    }
+        output.Publish();
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            output.Withdraw();
+            throw;
+        }
 
-    /// <summary>Writes a CAPE Declaration CSV: the header <c>Entry Number</c>, then one entry number per line.</summary>
-    public static void WriteDeclaration(string path, IEnumerable<EntryNumber> entries)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        WriteDeclaration(writer, entries);
+        return files;
     }
 
     /// <summary>Writes a CAPE Declaration CSV to a writer.</summary>

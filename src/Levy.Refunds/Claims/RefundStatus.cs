@@ -1,4 +1,4 @@
-using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
 using Levy.Refunds.Import;
@@ -41,20 +41,26 @@ public sealed record RefundReportImport(int Rows, int Added, int Updated, IReadO
 /// reconciles expected against received.</summary>
 public static class RefundStatus
 {
-    private static readonly (string Field, string[] Names)[] Columns =
+    // The columns read, each an input of the table (surface Export) with the names it is known by: REV-615's first.
+    private static readonly (InputField Input, string[] Names)[] Columns =
     [
-        ("entry_number", ["Entry Summary Number", "Entry Number", "Entry No"]),
-        ("declaration_number", ["CAPE Declaration Number", "Declaration Number", "CAPE Declaration", "Declaration"]),
-        ("principal", ["Refund Principal Amount", "Principal Amount", "Refund Principal", "Principal", "Refund Amount"]),
-        ("interest", ["Refund Interest Amount", "Interest Amount", "Refund Interest", "Interest"]),
-        ("status", ["Refund Secondary Status", "Refund Status", "Secondary Status", "Status"]),
-        ("status_date", ["Treasury Status Date", "Refund Date", "Status Date", "Liquidation Date", "Date"]),
+        (UserInputs.EntrySummaryNumber, ["Entry Summary Number", "Entry Number", "Entry No"]),
+        (UserInputs.DeclarationNumber, ["CAPE Declaration Number", "Declaration Number", "CAPE Declaration", "Declaration"]),
+        (UserInputs.RefundPrincipal, ["Refund Principal Amount", "Principal Amount", "Refund Principal", "Principal", "Refund Amount"]),
+        (UserInputs.RefundInterest, ["Refund Interest Amount", "Interest Amount", "Refund Interest", "Interest"]),
+        (UserInputs.RefundStatus, ["Refund Secondary Status", "Refund Status", "Secondary Status", "Status"]),
+        (UserInputs.RefundStatusDate, ["Treasury Status Date", "Refund Date", "Status Date", "Liquidation Date", "Date"]),
     ];
 
     /// <summary>The header of a refund report as Levy writes it (and ACE names it).</summary>
     public static readonly string[] Header = [.. Columns.Select(c => c.Names[0])];
 
-    /// <summary>Reads a refund report into the ledger (one transaction; re-reading it changes nothing).</summary>
+    /// <summary>The fields of a refund report (<see cref="InputField.Export"/>).</summary>
+    public static IEnumerable<string> Fields => Columns.Select(c => c.Input.Export!);
+
+    /// <summary>Reads a refund report into the ledger (one transaction; re-reading it changes nothing). Every row is a
+    /// refund or an error naming its line and field, read as an ES-003 export's rows are (<see cref="TabularSource"/>,
+    /// the table of inputs).</summary>
     /// <exception cref="RefundInputException">The header lacks the entry number or the principal.</exception>
     public static RefundReportImport Read(LedgerDatabase ledger, Stream content, string fileName, TableFormat format)
     {
@@ -62,6 +68,7 @@ public static class RefundStatus
         var errors = new List<RowError>();
         int rows = 0, added = 0, updated = 0;
         int[]? map = null;
+        string[] header = [];
         using LedgerContext db = ledger.CreateContext();
         using var transaction = db.Database.BeginTransaction();
         var batch = new List<RefundRecord>();
@@ -69,62 +76,39 @@ public static class RefundStatus
         {
             if (map is null)
             {
-                map = [.. Columns.Select(c => Array.FindIndex(row.Cells, h => h is not null && c.Names.Any(n => Es003Fields.Normalize(n) == Es003Fields.Normalize(h))))];
+                header = [.. row.Cells.Select(c => c ?? string.Empty)];
+                map = [.. Columns.Select(c => Array.FindIndex(header, h => c.Names.Any(n => Es003Fields.Normalize(n) == Es003Fields.Normalize(h))))];
                 if (map[0] < 0 || map[2] < 0)
                 {
-                    throw new RefundInputException(fileName, row.Line, "header",
-                        $"a refund report needs \"{Columns[0].Names[0]}\" and \"{Columns[2].Names[0]}\" columns; the header has {string.Join(", ", row.Cells.Select(c => $"\"{c}\""))}");
+                    throw new RefundInputException(fileName, row.Line, RefundMessages.HeaderField, InputMessages.Format(RefundMessages.RefundReportColumns,
+                        Columns[0].Names[0], Columns[2].Names[0], string.Join(", ", header.Select(c => $"\"{c}\""))));
                 }
 
                 continue;
             }
 
-            if (row.Cells.All(c => c is null))
+            if (row.Damage is null && row.Cells.All(c => c is null))
             {
                 continue;
             }
 
             rows++;
-            string? Cell(int field) => map[field] is int i and >= 0 && i < row.Cells.Length ? row.Cells[i] : null;
-            if (!EntryNumber.TryParse(Cell(0), out EntryNumber entry, out string? error))
+            int[] columns = map;
+            string? Cell(int field) => columns[field] is int i and >= 0 && i < row.Cells.Length ? row.Cells[i] : null;
+            if (ReadRow(row, header, columns, Cell) is { } error)
             {
-                errors.Add(new RowError(row.Line, "entry_number", Cell(0), error));
+                errors.Add(error);
                 continue;
-            }
-
-            if (!TryAmount(Cell(2), out decimal principal))
-            {
-                errors.Add(new RowError(row.Line, "principal", Cell(2), "is not an amount in USD"));
-                continue;
-            }
-
-            decimal interest = 0;
-            if (Cell(3) is { } it && !TryAmount(it, out interest))
-            {
-                errors.Add(new RowError(row.Line, "interest", it, "is not an amount in USD"));
-                continue;
-            }
-
-            DateOnly? date = null;
-            if (Cell(5) is { } dt)
-            {
-                if (!DateTime.TryParseExact(dt, ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime parsed))
-                {
-                    errors.Add(new RowError(row.Line, "status_date", dt, "is not a date (yyyy-mm-dd or mm/dd/yyyy)"));
-                    continue;
-                }
-
-                date = DateOnly.FromDateTime(parsed);
             }
 
             batch.Add(new RefundRecord
             {
-                EntryNumber = entry.Compact,
+                EntryNumber = EntryNumber.Parse(Cell(0)!).Compact,
                 DeclarationNumber = Cell(1) ?? string.Empty,
-                PrincipalCents = LineAssembler.Cents(principal),
-                InterestCents = LineAssembler.Cents(interest),
+                PrincipalCents = LineAssembler.Cents(Amount(UserInputs.RefundPrincipal, Cell(2))),
+                InterestCents = LineAssembler.Cents(Amount(UserInputs.RefundInterest, Cell(3))),
                 Status = Cell(4),
-                StatusDate = date,
+                StatusDate = Cell(5) is { } date && UserInputs.RefundStatusDate.TryRead(date, out DateOnly d, out _) ? d : null,
                 ReportFile = fileName,
             });
             if (batch.Count >= 2_000)
@@ -137,13 +121,49 @@ public static class RefundStatus
 
         if (map is null)
         {
-            throw new RefundInputException(fileName, 1, "header", "the refund report is empty");
+            throw new RefundInputException(fileName, 1, RefundMessages.HeaderField, RefundMessages.EmptyRefundReport);
         }
 
         (int a2, int u2) = Save(db, batch);
         transaction.Commit();
         return new RefundReportImport(rows, added + a2, updated + u2, errors);
     }
+
+    // The first problem of a row, or null when every field it has is read by its input.
+    private static RowError? ReadRow(SourceRow row, string[] header, int[] map, Func<int, string?> cell)
+    {
+        if (ExportRows.Unreadable(row, header, c => Array.IndexOf(map, c) is int f and >= 0 && c >= 0 ? Columns[f].Input.Export : null,
+            Columns.Select((c, i) => (c.Input, cell(i)))) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        for (int i = 0; i < Columns.Length; i++)
+        {
+            InputField input = Columns[i].Input;
+            string? text = cell(i);
+            if (text is null && i is not (0 or 2))
+            {
+                continue; // only the entry number and the principal are required
+            }
+
+            string? reason = input.Kind switch
+            {
+                InputKind.EntryNumber => input.TryRead(text, out EntryNumber _, out string? r) ? null : r,
+                InputKind.Amount => input.TryRead(text, out decimal _, out string? r) ? null : r,
+                InputKind.Date => input.TryRead(text, out DateOnly _, out string? r) ? null : r,
+                _ => input.TryReadText(text, out _, out string? r) ? null : r,
+            };
+            if (reason is not null)
+            {
+                return new RowError(row.Line, input.Export!, text, reason);
+            }
+        }
+
+        return null;
+    }
+
+    private static decimal Amount(InputField input, string? text) => text is not null && input.TryRead(text, out decimal value, out _) ? value : 0m;
 
     private static (int Added, int Updated) Save(LedgerContext db, List<RefundRecord> batch)
     {
@@ -250,11 +270,5 @@ public static class RefundStatus
         }
 
         return new RefundReconciliation(declared, refunded, expectedP, receivedP, expectedI, receivedI, other, differences, unverified);
-    }
-
-    private static bool TryAmount(string? text, out decimal value)
-    {
-        value = 0;
-        return text is not null && Core.Inputs.ExcelNumber.TryParse(text, out value, out bool percent) && !percent;
     }
 }

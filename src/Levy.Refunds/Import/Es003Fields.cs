@@ -125,12 +125,26 @@ public sealed class Es003ColumnMap
     /// <summary>The fields found.</summary>
     public IReadOnlyCollection<string> Fields => _columns.Keys;
 
+    /// <summary>The field a column holds, or null.</summary>
+    public string? FieldAt(int column)
+    {
+        foreach ((string field, int index) in _columns)
+        {
+            if (index == column)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Maps a header.</summary>
     /// <param name="header">The column names.</param>
     /// <param name="overrides">Column name → field, from <c>--map</c>.</param>
     /// <param name="source">The file, for messages.</param>
-    /// <exception cref="RefundInputException">A required field has no column, a field has two, or an override names an
-    /// unknown column or field.</exception>
+    /// <exception cref="RefundInputException">A required field has no column, two columns stand for one field (and
+    /// <c>--map</c> does not choose), or an override names an unknown column or field.</exception>
     public static Es003ColumnMap From(IReadOnlyList<string> header, IReadOnlyDictionary<string, string>? overrides, string source)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -145,31 +159,42 @@ public sealed class Es003ColumnMap
         {
             if (!Es003Fields.All.Contains(field))
             {
-                throw new RefundInputException(source, 1, "--map", $"\"{field}\" is not a field; the fields are {string.Join(", ", Es003Fields.All)}");
+                throw new RefundInputException(source, 1, RefundMessages.MapField,
+                    Core.Inputs.InputMessages.Format(RefundMessages.UnknownField, field, string.Join(", ", Es003Fields.All)));
             }
 
             if (!byName.TryGetValue(Es003Fields.Normalize(column), out int index))
             {
-                throw new RefundInputException(source, 1, "--map", $"the header has no column \"{column}\"");
+                throw new RefundInputException(source, 1, RefundMessages.MapField, Core.Inputs.InputMessages.Format(RefundMessages.UnknownColumn, column));
             }
 
             columns[field] = index;
         }
 
+        var chosen = new HashSet<string>(columns.Keys);
         for (int i = 0; i < header.Count; i++)
         {
-            if (Es003Fields.FieldFor(header[i] ?? string.Empty) is { } field && !columns.ContainsKey(field) && !columns.ContainsValue(i))
+            if (Es003Fields.FieldFor(header[i] ?? string.Empty) is not { } field || chosen.Contains(field) || columns.ContainsValue(i))
             {
-                columns[field] = i;
+                continue;
             }
+
+            if (columns.TryGetValue(field, out int first))
+            {
+                // Two columns answer to one field (an ES-003 name and a broker's alias): reading either would be a guess.
+                throw new RefundInputException(source, 1, RefundMessages.HeaderField,
+                    Core.Inputs.InputMessages.Format(RefundMessages.TwoColumnsForField, field, header[first], header[i]));
+            }
+
+            columns[field] = i;
         }
 
         string[] missing = [.. Es003Fields.Required.Where(f => !columns.ContainsKey(f))];
         if (missing.Length > 0)
         {
             string names = string.Join("; ", missing.Select(f => $"{f} (\"{Es003Fields.Names.First(n => n.Field == f).Names[0]}\")"));
-            throw new RefundInputException(source, 1, "header",
-                $"no column for {names}; the header has {string.Join(", ", header.Select(h => $"\"{h}\""))}. Use --map \"Your Column=field\"");
+            throw new RefundInputException(source, 1, RefundMessages.HeaderField,
+                Core.Inputs.InputMessages.Format(RefundMessages.MissingColumns, names, string.Join(", ", header.Select(h => $"\"{h}\""))));
         }
 
         return new Es003ColumnMap(columns);

@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
-using Levy.Core.Inputs;
+using Levy.Data.Batch;
 
 namespace Levy.Refunds.Import;
 
@@ -78,9 +80,27 @@ public sealed record RowError(int Line, string Field, string? Value, string Mess
 
 /// <summary>Reads the rows of an ES-003-style export into <see cref="Es003Row"/>s or <see cref="RowError"/>s: one result
 /// per row, never a silent drop.</summary>
+/// <remarks>
+/// <para>Every value is read through the table of user inputs (<see cref="UserInputs"/>, surface
+/// <see cref="InputSurface.Export"/>): the same readers, bounds and messages as a duty batch — amounts up to
+/// <see cref="InputBounds.MaxAmount"/>, shares from 0 to 1 or 0% to 100%, HTS numbers of 8 or 10 digits, ISO countries
+/// — with dates as ACE writes them (<see cref="InputDates.Export"/>).</para>
+/// <para>A row damaged as a whole (a quote never closed, a line too long: <see cref="SourceRow.Damage"/>), a row with
+/// more values than the header has columns, and a field Levy reads that holds bytes which are not UTF-8 are error rows
+/// naming the field. A row with no value in any column (an empty line, or only commas, as spreadsheets leave at the end
+/// of an export) holds nothing and is not a row.</para>
+/// </remarks>
 public static class Es003Reader
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy", "yyyyMMdd", "yyyy-MM-ddTHH:mm:ss", "MM/dd/yyyy HH:mm:ss", "M/d/yyyy h:mm:ss tt"];
+    /// <summary>The inputs of an export row, with their fields (<see cref="InputField.Export"/>), in the order they are
+    /// checked.</summary>
+    public static IReadOnlyList<InputField> Inputs { get; } =
+    [
+        UserInputs.EntrySummaryNumber, UserInputs.EntryLineNumber, UserInputs.RowHts, UserInputs.Origin, UserInputs.CustomsValue, UserInputs.DutyPaid,
+        UserInputs.ExportEntryDate, UserInputs.SummaryDate, UserInputs.DepositDate, UserInputs.LiquidationDate, UserInputs.Quantity1,
+        UserInputs.SteelShare, UserInputs.AluminumShare, UserInputs.CopperShare, UserInputs.EntryTypeCode, UserInputs.Program, UserInputs.Importer,
+        UserInputs.LiquidationStatus, UserInputs.Port,
+    ];
 
     /// <summary>Reads a table: the first row is the header.</summary>
     /// <param name="rows">The table.</param>
@@ -92,47 +112,54 @@ public static class Es003Reader
     {
         ArgumentNullException.ThrowIfNull(rows);
         Es003ColumnMap? map = null;
+        string[] header = [];
         foreach (SourceRow row in rows)
         {
             if (map is null)
             {
-                map = Es003ColumnMap.From([.. row.Cells.Select(c => c ?? string.Empty)], overrides, source);
+                header = [.. row.Cells.Select(c => c ?? string.Empty)];
+                map = Es003ColumnMap.From(header, overrides, source);
                 continue;
             }
 
-            if (row.Cells.All(c => c is null))
+            if (row.Damage is null && row.Cells.All(c => c is null))
             {
                 continue; // a blank line (a trailing line of an Excel export) is not data
             }
 
-            yield return Parse(row, map);
+            yield return Parse(row, map, header);
         }
 
         if (map is null)
         {
-            throw new RefundInputException(source, 1, "header", "the file is empty; an ES-003 export starts with a header row");
+            throw new RefundInputException(source, 1, RefundMessages.HeaderField, RefundMessages.EmptyExport);
         }
     }
 
-    private static (Es003Row?, RowError?) Parse(SourceRow row, Es003ColumnMap map)
+    private static (Es003Row?, RowError?) Parse(SourceRow row, Es003ColumnMap map, string[] header)
     {
-        string? Cell(string field) => map[field] is int i and >= 0 && i < row.Cells.Length ? row.Cells[i] : null;
-        (Es003Row?, RowError?) Fail(string field, string message) => (null, new RowError(row.Line, field, Cell(field), message));
+        string? Cell(InputField input) => map[input.Export!] is int i and >= 0 && i < row.Cells.Length ? row.Cells[i] : null;
+        (Es003Row?, RowError?) Fail(InputField input, string reason) => (null, new RowError(row.Line, input.Export!, Cell(input), reason));
 
-        string? entryText = Cell(Es003Fields.EntryNumber);
-        if (!EntryNumber.TryParse(entryText, out EntryNumber entry, out string? entryError))
+        if (ExportRows.Unreadable(row, header, map.FieldAt, Inputs.Select(i => (i, Cell(i)))) is { } unreadable)
         {
-            return Fail(Es003Fields.EntryNumber, entryError);
+            return (null, unreadable);
         }
 
-        if (!int.TryParse(Cell(Es003Fields.LineNumber), NumberStyles.Integer, CultureInfo.InvariantCulture, out int lineNumber) || lineNumber is < 1 or > 9999)
+        string? reason;
+        if (!UserInputs.EntrySummaryNumber.TryRead(Cell(UserInputs.EntrySummaryNumber), out EntryNumber entry, out reason))
         {
-            return Fail(Es003Fields.LineNumber, "is not a line number (1 to 9999)");
+            return Fail(UserInputs.EntrySummaryNumber, reason);
         }
 
-        if (!HtsCode.TryParse(Cell(Es003Fields.Hts), out HtsCode hts, out string? htsError) || !(hts.IsTariffLine || hts.IsStatisticalLine))
+        if (!UserInputs.EntryLineNumber.TryRead(Cell(UserInputs.EntryLineNumber), out int lineNumber, out reason))
         {
-            return Fail(Es003Fields.Hts, htsError ?? "is not an 8- or 10-digit HTS number");
+            return Fail(UserInputs.EntryLineNumber, reason);
+        }
+
+        if (!UserInputs.RowHts.TryRead(Cell(UserInputs.RowHts), out HtsCode hts, out reason))
+        {
+            return Fail(UserInputs.RowHts, reason);
         }
 
         if (hts.IsChapter99 && hts.IsStatisticalLine && hts.Value % 100 == 0)
@@ -140,90 +167,90 @@ public static class Es003Reader
             hts = hts.Truncate(8); // ACE prints Chapter 99 numbers with ten digits, 9903012500 for heading 9903.01.25
         }
 
-        if (!CountryCode.TryParse(Cell(Es003Fields.Origin)?.ToUpperInvariant(), out CountryCode origin))
+        if (!UserInputs.Origin.TryRead(Cell(UserInputs.Origin), out CountryCode origin, out reason))
         {
-            return Fail(Es003Fields.Origin, "is not a two-letter ISO country code");
+            return Fail(UserInputs.Origin, reason);
         }
 
-        if (!TryAmount(Cell(Es003Fields.Value), out decimal value) || value < 0)
+        if (!UserInputs.CustomsValue.TryRead(Cell(UserInputs.CustomsValue), out decimal value, out reason))
         {
-            return Fail(Es003Fields.Value, "is not an amount in USD of zero or more");
+            return Fail(UserInputs.CustomsValue, reason);
         }
 
-        if (!TryAmount(Cell(Es003Fields.Duty), out decimal duty) || duty < 0)
+        if (!UserInputs.DutyPaid.TryRead(Cell(UserInputs.DutyPaid), out decimal duty, out reason))
         {
-            return Fail(Es003Fields.Duty, "is not an amount in USD of zero or more");
+            return Fail(UserInputs.DutyPaid, reason);
         }
 
-        if (!TryDate(Cell(Es003Fields.EntryDate), out DateOnly entryDate))
+        if (!UserInputs.ExportEntryDate.TryRead(Cell(UserInputs.ExportEntryDate), out DateOnly entryDate, out reason))
         {
-            return Fail(Es003Fields.EntryDate, "is not a date (yyyy-mm-dd or mm/dd/yyyy)");
+            return Fail(UserInputs.ExportEntryDate, reason);
         }
 
-        DateOnly summaryDate = entryDate;
-        if (Cell(Es003Fields.SummaryDate) is { } s && !TryDate(s, out summaryDate))
+        if (!Optional(UserInputs.SummaryDate, Cell(UserInputs.SummaryDate), out DateOnly? summaryDate, out reason))
         {
-            return Fail(Es003Fields.SummaryDate, "is not a date (yyyy-mm-dd or mm/dd/yyyy)");
+            return Fail(UserInputs.SummaryDate, reason);
         }
 
-        DateOnly? deposit = null, liquidation = null;
-        if (Cell(Es003Fields.DepositDate) is { } d)
+        if (!Optional(UserInputs.DepositDate, Cell(UserInputs.DepositDate), out DateOnly? deposit, out reason))
         {
-            if (!TryDate(d, out DateOnly dd))
+            return Fail(UserInputs.DepositDate, reason);
+        }
+
+        if (!Optional(UserInputs.LiquidationDate, Cell(UserInputs.LiquidationDate), out DateOnly? liquidation, out reason))
+        {
+            return Fail(UserInputs.LiquidationDate, reason);
+        }
+
+        if (liquidation < entryDate)
+        {
+            return Fail(UserInputs.LiquidationDate, InputMessages.Format(RefundMessages.LiquidatedBeforeEntry, entryDate));
+        }
+
+        if (!Optional(UserInputs.Quantity1, Cell(UserInputs.Quantity1), out decimal? quantity, out reason))
+        {
+            return Fail(UserInputs.Quantity1, reason);
+        }
+
+        Span<decimal?> metal = stackalloc decimal?[3];
+        InputField[] shares = [UserInputs.SteelShare, UserInputs.AluminumShare, UserInputs.CopperShare];
+        for (int i = 0; i < shares.Length; i++)
+        {
+            if (!Optional(shares[i], Cell(shares[i]), out metal[i], out reason))
             {
-                return Fail(Es003Fields.DepositDate, "is not a date (yyyy-mm-dd or mm/dd/yyyy)");
-            }
-
-            deposit = dd;
-        }
-
-        if (Cell(Es003Fields.LiquidationDate) is { } l)
-        {
-            if (!TryDate(l, out DateOnly ld))
-            {
-                return Fail(Es003Fields.LiquidationDate, "is not a date (yyyy-mm-dd or mm/dd/yyyy)");
-            }
-
-            if (ld < entryDate)
-            {
-                return Fail(Es003Fields.LiquidationDate, $"is before the entry date {entryDate:yyyy-MM-dd}");
-            }
-
-            liquidation = ld;
-        }
-
-        decimal? quantity = null;
-        if (Cell(Es003Fields.Quantity) is { } q)
-        {
-            if (!TryAmount(q, out decimal qv) || qv < 0)
-            {
-                return Fail(Es003Fields.Quantity, "is not a quantity of zero or more");
-            }
-
-            quantity = qv;
-        }
-
-        decimal? steel = null, aluminum = null, copper = null;
-        foreach ((string field, Action<decimal> set) in new (string, Action<decimal>)[]
-        {
-            (Es003Fields.SteelShare, v => steel = v), (Es003Fields.AluminumShare, v => aluminum = v), (Es003Fields.CopperShare, v => copper = v),
-        })
-        {
-            if (Cell(field) is { } text)
-            {
-                if (!ExcelNumber.TryParse(text, out decimal share, out bool percent) || (percent ? share / 100m : share) is < 0 or > 1)
-                {
-                    return Fail(field, "is not a share between 0 and 1 (or 0% to 100%)");
-                }
-
-                set(percent ? share / 100m : share);
+                return Fail(shares[i], reason);
             }
         }
 
-        string? type = Cell(Es003Fields.EntryType);
-        if (type is not null && (type.Length > 2 || !type.All(char.IsAsciiDigit)))
+        int? type = null;
+        if (Cell(UserInputs.EntryTypeCode) is { } typeText)
         {
-            return Fail(Es003Fields.EntryType, "is not a two-digit entry type code");
+            if (!UserInputs.EntryTypeCode.TryRead(typeText, out int t, out reason))
+            {
+                return Fail(UserInputs.EntryTypeCode, reason);
+            }
+
+            type = t;
+        }
+
+        if (!Text(UserInputs.Program, Cell(UserInputs.Program), out string? program, out reason))
+        {
+            return Fail(UserInputs.Program, reason);
+        }
+
+        if (!Text(UserInputs.Importer, Cell(UserInputs.Importer), out string? importer, out reason))
+        {
+            return Fail(UserInputs.Importer, reason);
+        }
+
+        if (!Text(UserInputs.LiquidationStatus, Cell(UserInputs.LiquidationStatus), out string? status, out reason))
+        {
+            return Fail(UserInputs.LiquidationStatus, reason);
+        }
+
+        if (!Text(UserInputs.Port, Cell(UserInputs.Port), out string? port, out reason))
+        {
+            return Fail(UserInputs.Port, reason);
         }
 
         return (new Es003Row
@@ -236,41 +263,63 @@ public static class Es003Reader
             Value = value,
             Duty = duty,
             Quantity = quantity,
-            Program = Cell(Es003Fields.Program)?.ToUpperInvariant(),
-            Importer = Cell(Es003Fields.Importer) ?? "(not given)",
-            EntryType = type?.PadLeft(2, '0'),
+            Program = program,
+            Importer = importer ?? "(not given)",
+            EntryType = type?.ToString("00", CultureInfo.InvariantCulture),
             EntryDate = entryDate,
-            SummaryDate = summaryDate,
+            SummaryDate = summaryDate ?? entryDate,
             DepositDate = deposit,
             LiquidationDate = liquidation,
-            LiquidationStatus = Cell(Es003Fields.LiquidationStatus),
-            Port = Cell(Es003Fields.Port),
-            SteelShare = steel,
-            AluminumShare = aluminum,
-            CopperShare = copper,
+            LiquidationStatus = status,
+            Port = port,
+            SteelShare = metal[0],
+            AluminumShare = metal[1],
+            CopperShare = metal[2],
         }, null);
     }
 
-    private static bool TryAmount(string? text, out decimal value)
+    // An optional number or date: blank is null; anything else is read by its input.
+    private static bool Optional(InputField input, string? text, out decimal? value, [NotNullWhen(false)] out string? reason)
     {
-        value = 0;
-        return text is not null && ExcelNumber.TryParse(text, out value, out bool percent) && !percent;
-    }
-
-    private static bool TryDate(string? text, out DateOnly date)
-    {
-        date = default;
+        value = null;
+        reason = null;
         if (text is null)
+        {
+            return true;
+        }
+
+        if (!input.TryRead(text, out decimal v, out reason))
         {
             return false;
         }
 
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime dt))
+        value = v;
+        return true;
+    }
+
+    private static bool Optional(InputField input, string? text, out DateOnly? value, [NotNullWhen(false)] out string? reason)
+    {
+        value = null;
+        reason = null;
+        if (text is null)
         {
-            date = DateOnly.FromDateTime(dt);
-            return date.Year is >= 2000 and <= 2100;
+            return true;
         }
 
-        return false;
+        if (!input.TryRead(text, out DateOnly d, out reason))
+        {
+            return false;
+        }
+
+        value = d;
+        return true;
+    }
+
+    // Optional text (a program, a name): blank is null.
+    private static bool Text(InputField input, string? text, out string? value, [NotNullWhen(false)] out string? reason)
+    {
+        value = null;
+        reason = null;
+        return text is null || input.TryReadText(text, out value, out reason);
     }
 }

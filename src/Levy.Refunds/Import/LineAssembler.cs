@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Levy.Core.Calculation;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
 using Levy.Refunds.Ledger;
@@ -76,7 +77,7 @@ public sealed class LineAssembler
                 if (ended.Contains(Hash(r.Entry.Compact)))
                 {
                     yield return (null, new RowError(r.Line, Es003Fields.EntryNumber, r.Entry.ToString(),
-                        $"entry {r.Entry} appeared earlier in the file: the rows of an entry must be together"));
+                        InputMessages.Format(RefundMessages.EntryNotTogether, r.Entry)));
                     entryFirst = null;
                     linesOfEntry.Clear();
                     continue;
@@ -88,14 +89,14 @@ public sealed class LineAssembler
             else if (EntryDifference(entryFirst, r) is { } difference)
             {
                 yield return (null, new RowError(r.Line, difference.Field, difference.Value,
-                    $"differs from line {entryFirst.Line} of the same entry ({difference.Expected})"));
+                    InputMessages.Format(RefundMessages.DiffersWithinEntry, entryFirst.Line, difference.Expected)));
                 continue;
             }
 
             if (group.Count == 0 && linesOfEntry.Contains(r.LineNumber))
             {
                 yield return (null, new RowError(r.Line, Es003Fields.LineNumber, r.LineNumber.ToString(CultureInfo.InvariantCulture),
-                    $"line {r.LineNumber} of entry {r.Entry} appeared earlier: the rows of a line must be together"));
+                    InputMessages.Format(RefundMessages.LineNotTogether, r.LineNumber, r.Entry)));
                 continue;
             }
 
@@ -123,7 +124,7 @@ public sealed class LineAssembler
         }
 
         Es003Row? baseRow = null;
-        long fentanyl = 0, reciprocal = 0, other = 0;
+        decimal fentanyl = 0, reciprocal = 0, other = 0; // in cents; a line's rows may be many, so summed in decimal and bounded below
         bool ieepaDeclared = false;
         var declared = new StringBuilder();
         int used = 0;
@@ -134,7 +135,7 @@ public sealed class LineAssembler
                 if (baseRow is not null)
                 {
                     yield return (null, new RowError(r.Line, Es003Fields.Hts, r.Hts.ToString(),
-                        $"line {r.LineNumber} of entry {r.Entry} already has the chapter 1-97 number {baseRow.Hts} (line {baseRow.Line}); one line has one"));
+                        InputMessages.Format(RefundMessages.TwoBaseNumbers, r.LineNumber, r.Entry, baseRow.Hts, baseRow.Line)));
                     continue;
                 }
 
@@ -143,7 +144,7 @@ public sealed class LineAssembler
                 continue;
             }
 
-            long cents = Cents(r.Duty);
+            decimal cents = Cents(r.Duty);
             switch (_ieepa.AuthorityOf(r.Hts))
             {
                 case Authority.IeepaFentanyl:
@@ -168,13 +169,27 @@ public sealed class LineAssembler
             used++;
         }
 
+        // Each amount is within the bound of every amount (InputBounds.MaxAmount); so is the duty a line declares under each
+        // authority, so that the sums over an entry's 9,999 lines and over a ledger stay inside what Levy counts in.
+        if (Math.Max(fentanyl, Math.Max(reciprocal, other)) / 100m > InputBounds.MaxAmount)
+        {
+            Es003Row first = rows[0];
+            foreach (Es003Row r in rows.Where(r => r.Hts.IsChapter99 || ReferenceEquals(r, baseRow))) // a second base row is an error already
+            {
+                yield return (null, new RowError(r.Line, Es003Fields.Duty, r.Duty.ToString(CultureInfo.InvariantCulture),
+                    InputMessages.Format(RefundMessages.LineDutyAboveMaximum, first.LineNumber, first.Entry, InputBounds.MaxAmount)));
+            }
+
+            yield break;
+        }
+
         if (baseRow is null)
         {
             Es003Row first = rows[0];
             foreach (Es003Row r in rows)
             {
                 yield return (null, new RowError(r.Line, Es003Fields.Hts, r.Hts.ToString(),
-                    $"line {first.LineNumber} of entry {first.Entry} has Chapter 99 numbers but no chapter 1-97 number"));
+                    InputMessages.Format(RefundMessages.NoBaseNumber, first.LineNumber, first.Entry)));
             }
 
             yield break;
@@ -207,9 +222,9 @@ public sealed class LineAssembler
             AluminumShare = b.AluminumShare,
             CopperShare = b.CopperShare,
             OrdinaryPaidCents = Cents(b.Duty),
-            FentanylPaidCents = fentanyl,
-            ReciprocalPaidCents = reciprocal,
-            OtherPaidCents = other,
+            FentanylPaidCents = (long)fentanyl,
+            ReciprocalPaidCents = (long)reciprocal,
+            OtherPaidCents = (long)other,
             Declared = declared.Length > 400 ? declared.ToString(0, 400) : declared.ToString(),
             IeepaDeclared = ieepaDeclared,
             RowCount = used,

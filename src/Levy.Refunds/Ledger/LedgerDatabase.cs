@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -34,42 +35,64 @@ public sealed class LedgerDatabase
     {
         db = string.IsNullOrWhiteSpace(db) ? DefaultFile : db.Trim();
         var builder = new DbContextOptionsBuilder<LedgerContext>();
-        bool postgres = IsConnectionString(db);
         string display;
-        if (postgres)
+        string? file = SqliteFile(db);
+        if (file is null)
         {
-            var csb = new Npgsql.NpgsqlConnectionStringBuilder(db);
+            Npgsql.NpgsqlConnectionStringBuilder csb;
+            try
+            {
+                csb = new Npgsql.NpgsqlConnectionStringBuilder(db);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+            {
+                throw new LedgerException($"--db: not a PostgreSQL connection string Levy can use ({ex.Message.TrimEnd('.')}); e.g. \"Host=localhost;Database=levy;Username=me\".");
+            }
+
             display = $"PostgreSQL {csb.Host}:{csb.Port}/{csb.Database}";
             builder.UseNpgsql(db);
         }
         else
         {
-            string path = db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase) ? db["Data Source=".Length..] : db;
-            display = Path.GetFullPath(path);
+            display = file;
             string? folder = Path.GetDirectoryName(display);
             if (folder is not null && !Directory.Exists(folder))
             {
                 throw new LedgerException($"--db: the folder {folder} does not exist.");
             }
 
-            builder.UseSqlite($"Data Source={path};Pooling=False");
+            builder.UseSqlite($"Data Source={file};Pooling=False");
         }
 
         // The migrations are written by hand, provider-neutral, without a model snapshot: the check that the model matches
         // the migrations is a test (LedgerSchemaTests), not this warning.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        var ledger = new LedgerDatabase(builder.Options, postgres, display);
+        var ledger = new LedgerDatabase(builder.Options, file is null, display);
         try
         {
             using LedgerContext context = ledger.CreateContext();
             context.Database.Migrate();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException or TimeoutException)
         {
             throw new LedgerException($"--db: cannot open the ledger {display}: {ex.Message}");
         }
 
         return ledger;
+    }
+
+    /// <summary>The full path of the SQLite file a <c>--db</c> value names (a path, or <c>Data Source=PATH</c>), or null when
+    /// it is a PostgreSQL connection string.</summary>
+    /// <param name="db">The value; null or blank for <see cref="DefaultFile"/>.</param>
+    public static string? SqliteFile(string? db)
+    {
+        db = string.IsNullOrWhiteSpace(db) ? DefaultFile : db.Trim();
+        if (IsConnectionString(db))
+        {
+            return null;
+        }
+
+        return Path.GetFullPath(db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase) ? db["Data Source=".Length..] : db);
     }
 
     /// <summary>A new context.</summary>

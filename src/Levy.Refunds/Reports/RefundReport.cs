@@ -231,7 +231,7 @@ public static class RefundReport
     {
         private string? _lastEntry;
         private int _entries, _lines;
-        private long _ieepa, _phase1, _protest, _exposure, _difference;
+        private decimal _ieepa, _phase1, _protest, _exposure, _difference; // cents, summed in decimal: a ledger's lines are many
         private decimal _interest;
 
         internal void Add(string entry, long ieepa, long exposure, long difference, RefundStanding standing, decimal factor)
@@ -258,7 +258,9 @@ public static class RefundReport
             _interest += ieepa / 100m * factor;
         }
 
-        internal ReportRow ToRow(string key) => new(key, _entries, _lines, RefundLedger.Cents(_ieepa), RefundLedger.Cents(_phase1), RefundLedger.Cents(_protest),
-            RefundLedger.Cents(_exposure), RefundLedger.Cents(_difference), new Money(_interest).RoundToCents());
+        internal ReportRow ToRow(string key) => new(key, _entries, _lines, Dollars(_ieepa), Dollars(_phase1), Dollars(_protest),
+            Dollars(_exposure), Dollars(_difference), new Money(_interest).RoundToCents());
+
+        private static Money Dollars(decimal cents) => new(cents / 100m);
     }
 }

@@ -134,13 +134,14 @@ public sealed record StatusView(string File, int Rows, int Added, int Updated, I
         _ => "corporate",
     };
 
-    /// <summary>Parses a rate class option value.</summary>
-    public static OverpaymentRateClass? ParseRateClass(string? text) => text?.Trim().ToLowerInvariant() switch
+    /// <summary>The rate class a choice of <see cref="Core.Inputs.UserInputs.RateClass"/> names (the table reads the text:
+    /// <c>--rate-class</c>, <c>rateClass</c>).</summary>
+    /// <param name="choice">The choice as the table names it, or null for the default (corporate).</param>
+    public static OverpaymentRateClass RateClassOf(string? choice) => choice switch
     {
-        null or "" or "corporate" => OverpaymentRateClass.Corporate,
-        "noncorporate" or "non-corporate" => OverpaymentRateClass.NonCorporate,
+        "noncorporate" => OverpaymentRateClass.NonCorporate,
         "corporate-large" => OverpaymentRateClass.CorporateOver10000,
-        _ => null,
+        _ => OverpaymentRateClass.Corporate,
     };
 }
 

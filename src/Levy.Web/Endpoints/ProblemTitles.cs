@@ -24,4 +24,6 @@ internal static class ProblemTitles
     internal const string TooLarge = "Request body too large";
     internal const string UnknownScenario = "Unknown scenario";
     internal const string NotReady = "Not ready yet";
+    internal const string InvalidText = "Invalid text";
+    internal const string LedgerUnavailable = "Ledger not available";
 }

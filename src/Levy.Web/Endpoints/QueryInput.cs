@@ -265,6 +265,20 @@ internal static class QueryInput
             : Problems.BadInput(input.Api!, text, ProblemTitles.InvalidChoice, Sentence(input.Api!, reason));
     }
 
+    /// <summary>Optional free text of an input of the table (a name), at most its length, without bytes that were not UTF-8.</summary>
+    internal static ProblemHttpResult? Text(InputField input, string? text, out string? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return input.TryReadText(text, out value, out string? reason)
+            ? null
+            : Problems.BadInput(input.Api!, text.Length > 40 ? text[..40] + "…" : text, ProblemTitles.InvalidText, Sentence(input.Api!, reason));
+    }
+
     // The table's reason as the API says it: "value \"abc\" is not an amount in USD (…)."
     private static string Sentence(string field, string reason) => $"{field} {reason}.";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
 using Levy.Data;
@@ -70,22 +71,28 @@ public static class RefundEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = "Content-Type", ["value"] = request.ContentType });
         }
 
-        if (QueryInput.Flag(store, "store", out bool keep) is { } badStore)
+        // Every parameter is read through the table of inputs (UserInputs), as the command line reads its options.
+        if (QueryInput.Flag(store, UserInputs.Store.Api!, out bool keep) is { } badStore)
         {
             return badStore;
         }
 
-        DateOnly day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (QueryInput.DateOrToday(asOf, UserInputs.AsOf.Api!, clock, out DateOnly day) is { } badDate)
         {
-            return Problems.BadInput("asOf", asOf, ProblemTitles.InvalidDate, $"\"{asOf}\" is not a date (yyyy-MM-dd).");
+            return badDate;
         }
 
-        if (StatusView.ParseRateClass(rateClass) is not { } rates)
+        if (QueryInput.Choice(UserInputs.RateClass, rateClass, out string? rateChoice) is { } badRate)
         {
-            return Problems.BadInput("rateClass", rateClass, ProblemTitles.InvalidChoice, $"\"{rateClass}\" is not corporate, noncorporate or corporate-large.");
+            return badRate;
         }
 
+        if (QueryInput.Text(UserInputs.UploadName, name, out string? givenName) is { } badName)
+        {
+            return badName;
+        }
+
+        OverpaymentRateClass rates = StatusView.RateClassOf(rateChoice);
         RefundOptions settings = options.Value;
         if (keep && settings.Ledger is null)
         {
@@ -109,7 +116,7 @@ public static class RefundEndpoints
         }
 
         body.Position = 0;
-        string file = Path.GetFileName(name ?? (format == TableFormat.Xlsx ? "upload.xlsx" : "upload.csv"));
+        string file = Path.GetFileName(givenName ?? (format == TableFormat.Xlsx ? "upload.xlsx" : "upload.csv"));
         string? temporary = keep ? null : Path.Combine(Path.GetTempPath(), $"levy-refunds-{Guid.NewGuid():N}.db");
         try
         {
@@ -119,6 +126,11 @@ public static class RefundEndpoints
         catch (RefundInputException e)
         {
             return Problems.BadInput(e.Field, null, ProblemTitles.InvalidBatch, e.Message, new() { ["line"] = e.Line });
+        }
+        catch (LedgerException e)
+        {
+            // The server's ledger (Refunds:Ledger, or the temporary file) could not be opened: the server's problem, said so.
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: ProblemTitles.LedgerUnavailable);
         }
         finally
         {

@@ -29,7 +29,10 @@ public static partial class LevyWebHost
             .ValidateOnStart();
         services.AddSingleton(sp => LevyData.Open(sp.GetRequiredService<IOptions<LevyOptions>>().Value.DataDir));
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<Levy.Web.Refunds.RefundOptions>().BindConfiguration(Levy.Web.Refunds.RefundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Levy.Web.Refunds.RefundOptions>().BindConfiguration(Levy.Web.Refunds.RefundOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Ledger is null || Levy.Refunds.Ledger.LedgerDatabase.SqliteFile(o.Ledger) is not { } file || Directory.Exists(Path.GetDirectoryName(file)),
+                "Refunds:Ledger names a SQLite file in a folder that does not exist.")
+            .ValidateOnStart();
         services.AddSingleton<IQuoteService, EngineQuoteService>();
         services.AddSingleton<PanelCache>();
         services.AddHostedService<DataWarmup>();
