@@ -109,6 +109,7 @@ public static class LevyCli
         CsvDataException e => (ExitCodes.DataError, e.Message),
         Data.Batch.DutyInputException e => (ExitCodes.InvalidInput, e.Message),
         RulebookException e => (ExitCodes.DataError, e.Message),
+        Data.Bundle.InvalidBundleException e => (ExitCodes.DataError, e.Message),
         AggregateException { InnerExceptions.Count: > 0 } e => Describe(e.InnerExceptions[0]),
         _ => (ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}"),
     };

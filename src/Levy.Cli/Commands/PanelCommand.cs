@@ -71,7 +71,7 @@ internal static class PanelCommand
             ["levy.from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
-            ["levy.data"] = cli.Data.Directory.ToString(),
+            ["levy.data"] = cli.Data.Location.ToString(),
             ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value",
         };
         PanelSummary summary;

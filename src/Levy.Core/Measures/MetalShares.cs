@@ -8,7 +8,8 @@ namespace Levy.Core.Measures;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class MetalShares
 {
-    private readonly FrozenDictionary<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)> _shares;
+    private readonly KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>[] _entries;
+    private readonly Lazy<FrozenDictionary<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>> _shares;
 
     /// <summary>Creates the table.</summary>
     /// <param name="source">Where the estimates come from.</param>
@@ -16,7 +17,10 @@ public sealed class MetalShares
     public MetalShares(string source, IEnumerable<KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>> shares)
     {
         Source = source;
-        _shares = shares.ToFrozenDictionary();
+        _entries = [.. shares];
+
+        // Indexed on first use: most quotes never ask for a default metal share, and start-up should not pay for it.
+        _shares = new(() => _entries.ToFrozenDictionary());
     }
 
     /// <summary>An empty table (every default is "unknown").</summary>
@@ -25,7 +29,10 @@ public sealed class MetalShares
     /// <summary>Where the estimates come from.</summary>
     public string Source { get; }
 
+    /// <summary>Every product with its estimated shares, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>> Entries => _entries;
+
     /// <summary>The estimated shares of a product, or null.</summary>
     public (decimal Steel, decimal Aluminum, decimal Copper)? Find(HtsCode product) =>
-        _shares.TryGetValue(product, out var s) ? s : null;
+        _shares.Value.TryGetValue(product, out var s) ? s : null;
 }

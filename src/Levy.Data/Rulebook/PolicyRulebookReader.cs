@@ -28,7 +28,7 @@ public static partial class PolicyRulebookReader
     /// <summary>Reads the rulebook.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed or contradicts itself; the message names the file and measure.</exception>
     /// <exception cref="CsvDataException">A policy table is missing or malformed.</exception>
-    public static PolicyRulebook Read(RulebookFiles files, DataDirectory data, CountryDirectory countries, RevisionCatalogue catalogue)
+    public static PolicyRulebook Read(RulebookFiles files, DataFiles data, CountryDirectory countries, RevisionCatalogue catalogue)
     {
         Dictionary<string, ProductSet> lists = ProductListReader.ReadAll(files, data);
         MeasuresFile mf = YamlRulebook.Read<MeasuresFile>(files, "measures.yaml");
@@ -251,14 +251,14 @@ public static partial class PolicyRulebookReader
         (YamlRulebook.Read<ConditionsFile>(files, "conditions.yaml").Conditions ?? [])
             .Select(kv => new ShipmentCondition(kv.Key, kv.Value.Description ?? kv.Key, kv.Value.Source ?? string.Empty));
 
-    private static MetalShares ReadMetal(DataDirectory data, DefaultsFile df)
+    private static MetalShares ReadMetal(DataFiles data, DefaultsFile df)
     {
         if (df.MetalContent?.File is not { } file)
         {
             return MetalShares.None;
         }
 
-        CsvTable table = CsvTable.Read(Path.Combine(data.Root, file), "hs10", "steel_share", "aluminum_share", "copper_share");
+        CsvTable table = CsvTable.Read(data, file, "hs10", "steel_share", "aluminum_share", "copper_share");
         var shares = new Dictionary<HtsCode, (decimal, decimal, decimal)>();
         foreach (CsvRecord r in table.Records)
         {
@@ -490,6 +490,8 @@ public static partial class PolicyRulebookReader
         public object? Horizon { get; set; }
 
         public object? Revisions { get; set; }
+
+        public object? ModelledThrough { get; set; } // read by RevisionCatalogueReader
 
         public List<LegalDateDto>? LegalDates { get; set; }
     }

@@ -61,7 +61,7 @@ internal static class ProductListReader
     /// <summary>Reads every list.</summary>
     /// <exception cref="RulebookException">A definition is malformed.</exception>
     /// <exception cref="CsvDataException">A data file is missing or malformed.</exception>
-    internal static Dictionary<string, ProductSet> ReadAll(RulebookFiles rulebook, DataDirectory data)
+    internal static Dictionary<string, ProductSet> ReadAll(RulebookFiles rulebook, DataFiles data)
     {
         ListsFile file = YamlRulebook.Read<ListsFile>(rulebook, "product-lists.yaml");
         var result = new Dictionary<string, ProductSet>(StringComparer.Ordinal);
@@ -73,26 +73,25 @@ internal static class ProductListReader
         return result;
     }
 
-    private static ProductSet Read(string name, ListDefinition def, DataDirectory data)
+    private static ProductSet Read(string name, ListDefinition def, DataFiles data)
     {
         var entries = new List<ProductListEntry>();
         string where = def.File is null ? "rulebook/product-lists.yaml" : def.File;
         if (def.File is not null)
         {
-            string path = Path.Combine(data.Root, def.File);
             switch (def.Format)
             {
                 case "csv":
-                    ReadCsv(name, def, path, entries);
+                    ReadCsv(name, def, data, entries);
                     break;
                 case "lines":
-                    if (!File.Exists(path))
+                    if (!data.Exists(def.File))
                     {
-                        throw new CsvDataException(def.File, 0, null, $"file not found: {path} (product list {name})");
+                        throw new CsvDataException(def.File, 0, null, $"file not found: {data.Describe(def.File)} (product list {name})");
                     }
 
                     int line = 0;
-                    foreach (string raw in File.ReadLines(path))
+                    foreach (string raw in data.ReadText(def.File).Split('\n'))
                     {
                         line++;
                         string code = raw.Trim();
@@ -106,7 +105,7 @@ internal static class ProductListReader
 
                     break;
                 case "yaml":
-                    ReadYaml(name, def, path, entries);
+                    ReadYaml(name, def, data, entries);
                     break;
                 default:
                     throw new RulebookException("product-lists.yaml", 0, $"list {name}: unknown format \"{def.Format}\" (csv, lines or yaml)");
@@ -140,7 +139,7 @@ internal static class ProductListReader
         return new ProductSet(name, def.Source.Trim(), entries, excluded);
     }
 
-    private static void ReadCsv(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    private static void ReadCsv(string name, ListDefinition def, DataFiles data, List<ProductListEntry> entries)
     {
         string codeColumn = def.Code ?? throw new RulebookException("product-lists.yaml", 0, $"list {name}: \"code\" (the column) is missing");
         var required = new List<string> { codeColumn };
@@ -149,7 +148,7 @@ internal static class ProductListReader
             required.Add(def.Heading);
         }
 
-        CsvTable table = CsvTable.Read(path, [.. required]);
+        CsvTable table = CsvTable.Read(data, def.File!, [.. required]);
         foreach (CsvRecord row in table.Records)
         {
             if (def.Where is { } filters && filters.Any(f => !string.Equals(row[f.Key], f.Value, StringComparison.OrdinalIgnoreCase)))
@@ -169,15 +168,15 @@ internal static class ProductListReader
         }
     }
 
-    private static void ReadYaml(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    private static void ReadYaml(string name, ListDefinition def, DataFiles data, List<ProductListEntry> entries)
     {
-        if (!File.Exists(path))
+        if (!data.Exists(def.File!))
         {
-            throw new CsvDataException(def.File!, 0, null, $"file not found: {path} (product list {name})");
+            throw new CsvDataException(def.File!, 0, null, $"file not found: {data.Describe(def.File!)} (product list {name})");
         }
 
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
+        using (var reader = new StringReader(data.ReadText(def.File!)))
         {
             stream.Load(reader);
         }

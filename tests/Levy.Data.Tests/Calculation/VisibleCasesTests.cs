@@ -21,6 +21,12 @@ public class VisibleCasesTests
     public static TheoryData<string> CaseIds()
     {
         var data = new TheoryData<string>();
+        if (!File.Exists(CasesPath))
+        {
+            data.Add(Absent); // one row that reports itself skipped, rather than a theory without data
+            return data;
+        }
+
         foreach (CsvRecord r in Cases.Records)
         {
             data.Add(r["case_id"]);
@@ -29,12 +35,17 @@ public class VisibleCasesTests
         return data;
     }
 
-    private static CsvTable Cases => CsvTable.Read(Path.Combine(SharedData.RepositoryRoot, "..", "shared", "cases", "visible.csv"), "case_id");
+    private const string Absent = "(../shared/cases/visible.csv absent)";
+
+    private static string CasesPath => Path.Combine(SharedData.RepositoryRoot, "..", "shared", "cases", "visible.csv");
+
+    private static CsvTable Cases => CsvTable.Read(CasesPath, "case_id");
 
     [Theory]
     [MemberData(nameof(CaseIds))]
     public void Quote_VisibleCase_AgreesWithIndependentDerivation(string caseId)
     {
+        Assert.SkipWhen(caseId == Absent, $"The independently derived cases are read from {CasesPath}, which is absent (a clone without ../shared).");
         CsvRecord row = Cases.Records.Single(r => r["case_id"] == caseId);
         var request = new QuoteRequest
         {
