@@ -114,6 +114,24 @@ public sealed class LevyData
     /// <summary>The HTS revisions, loaded on demand.</summary>
     public ScheduleArchive Archive { get; }
 
+    /// <summary>The search index of a revision: ready-made from the bundle when it has one (the newest revision), else built
+    /// (the first search of a revision tokenises its 36,000 description paths) and cached while the schedule lives.</summary>
+    /// <exception cref="InvalidBundleException">The bundle's index section is damaged.</exception>
+    public Levy.Core.Search.ScheduleSearchIndex SearchIndex(TariffSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (Bundle is { } bundle && Archive.Get(schedule.Revision) == schedule && !SearchIndexes.TryGetValue(schedule, out _)
+            && bundle.SearchIndex(schedule) is { } ready)
+        {
+            Levy.Core.Search.ScheduleSearchIndex.Use(schedule, ready);
+            SearchIndexes.AddOrUpdate(schedule, ready);
+        }
+
+        return Levy.Core.Search.ScheduleSearchIndex.For(schedule);
+    }
+
+    private System.Runtime.CompilerServices.ConditionalWeakTable<TariffSchedule, Levy.Core.Search.ScheduleSearchIndex> SearchIndexes { get; } = new();
+
     /// <summary>The entry fees and thresholds of the rulebook (<c>fees.yaml</c>), read on first use.</summary>
     /// <exception cref="RulebookException">fees.yaml is malformed (thrown on first use).</exception>
     public FeeSchedule Fees => _fees.Value;

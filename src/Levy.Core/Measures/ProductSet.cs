@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
@@ -19,11 +18,14 @@ public readonly record struct ProductListEntry(HtsCode Prefix, DateOnly? From = 
 /// <summary>A named set of products, read from a data file (an official list kept in the data folder), with per-entry dates.</summary>
 /// <remarks>
 /// Membership is tested by prefix: a 10-digit product is in the set when the set holds the product's code or any of its
-/// 8-, 6-, 4- or 2-digit ancestors, in force on the date asked. Built once; immutable and thread-safe.
+/// 8-, 6-, 4- or 2-digit ancestors, in force on the date asked. The index is one sorted array of (prefix, entry number)
+/// searched by bisection: cheap to build at start-up (a command builds every list the rulebook names), and a lookup is a
+/// few dozen comparisons. Built once; immutable and thread-safe.
 /// </remarks>
 public sealed class ProductSet
 {
-    private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _byPrefix;
+    private const int EntryBits = 24;
+    private readonly ulong[] _index; // (prefix key << EntryBits) | entry number, sorted
 
     /// <summary>Creates a set.</summary>
     /// <param name="name">The rulebook name of the list.</param>
@@ -36,7 +38,18 @@ public sealed class ProductSet
         Source = source;
         Entries = entries.ToImmutableArray();
         Excluded = excluded?.ToImmutableArray() ?? ImmutableArray<HtsCode>.Empty;
-        _byPrefix = Entries.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        if (Entries.Length >= 1 << EntryBits)
+        {
+            throw new ArgumentException($"A product list holds at most {1 << EntryBits} entries.", nameof(entries));
+        }
+
+        _index = new ulong[Entries.Length];
+        for (int i = 0; i < _index.Length; i++)
+        {
+            _index[i] = (Key(Entries[i].Prefix) << EntryBits) | (uint)i;
+        }
+
+        Array.Sort(_index);
     }
 
     /// <summary>The rulebook name.</summary>
@@ -65,14 +78,13 @@ public sealed class ProductSet
 
         for (int length = product.Length; length >= 2; length -= 2)
         {
-            if (_byPrefix.TryGetValue(length == product.Length ? product : product.Truncate(length), out ImmutableArray<ProductListEntry> entries))
+            ulong key = Key(length == product.Length ? product : product.Truncate(length));
+            for (int i = First(key); i < _index.Length && _index[i] >> EntryBits == key; i++)
             {
-                foreach (ProductListEntry e in entries)
+                ProductListEntry e = Entries[(int)(_index[i] & ((1UL << EntryBits) - 1))];
+                if (e.IsInForce(date) && (heading is null || e.Heading == heading))
                 {
-                    if (e.IsInForce(date) && (heading is null || e.Heading == heading))
-                    {
-                        return e;
-                    }
+                    return e;
                 }
             }
         }
@@ -90,13 +102,39 @@ public sealed class ProductSet
 
         for (int length = product.Length; length >= 2; length -= 2)
         {
-            if (_byPrefix.ContainsKey(length == product.Length ? product : product.Truncate(length)))
+            ulong key = Key(length == product.Length ? product : product.Truncate(length));
+            int i = First(key);
+            if (i < _index.Length && _index[i] >> EntryBits == key)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // A code's value and length, packed: unique per code (10 digits < 2^34, so it fits beside the length and the entry number).
+    private static ulong Key(HtsCode code) => (code.Value << 4) | (uint)code.Length;
+
+    // The first position whose key is at least `key` (entries of one prefix follow in entry order).
+    private int First(ulong key)
+    {
+        ulong target = key << EntryBits;
+        int lo = 0, hi = _index.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_index[mid] < target)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private bool IsCarvedOut(HtsCode product)

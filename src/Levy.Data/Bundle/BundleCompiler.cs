@@ -99,6 +99,12 @@ public static class BundleCompiler
             builder.Add(name, section.Written);
         }
 
+        // The newest revision's search index, ready-made: `levy search` searches it by default.
+        var search = new BundleWriter();
+        HtsRevisionId newest = catalogue.Revisions[^1].Id;
+        SearchIndexCodec.Write(search, Levy.Core.Search.ScheduleSearchIndex.For(schedule(newest)));
+        builder.Add(SearchPrefix + newest.ShortName, search.Written);
+
         var w = new BundleWriter();
         RulebookCodec.WriteCatalogue(w, catalogue);
         builder.Add("catalogue", w.Written);
@@ -124,6 +130,9 @@ public static class BundleCompiler
         sources.AddRange(rulebook.Names.Select(n => Source("rulebook/" + n.Replace('\\', '/'), rulebook.ReadBytes(n))));
         return builder.Write(description, catalogue.Revisions[^1].Id, rulebook.Fingerprint, sources);
     }
+
+    /// <summary>The prefix of a search index section.</summary>
+    internal const string SearchPrefix = "search/";
 
     private static BundleSource Source(string file, byte[] bytes) => new(file, bytes.Length, BundleImage.Sha256(bytes));
 

@@ -202,6 +202,16 @@ public sealed class DataBundle
     /// <summary>The policy rulebook compiled into the bundle.</summary>
     internal Rulebook.PolicyRulebook ReadPolicy() => RulebookCodec.ReadPolicy(Section("policy"));
 
+    /// <summary>The ready-made search index of a revision loaded from this bundle, or null when the bundle has none for it
+    /// (it has one for the newest revision).</summary>
+    /// <exception cref="InvalidBundleException">Its section is damaged.</exception>
+    public Levy.Core.Search.ScheduleSearchIndex? SearchIndex(TariffSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        string name = BundleCompiler.SearchPrefix + schedule.Revision.ShortName;
+        return _sections.ContainsKey(name) ? SearchIndexCodec.Read(Section(name), schedule) : null;
+    }
+
     /// <summary>The number of distinct lines over all revisions.</summary>
     public int DistinctLines => _store.Value.LineCount;
 

@@ -38,6 +38,15 @@ public static class DataLocator
             notFound = ex;
         }
 
+        return FindBundle(environment) ?? throw notFound;
+    }
+
+    /// <summary>The bundle Levy uses when there is no data folder: a synced bundle in the user's data folder that is newer
+    /// than the embedded one, else the embedded one; null when this build embeds none and nothing was synced.</summary>
+    /// <exception cref="Bundle.InvalidBundleException">The synced bundle is damaged.</exception>
+    public static DataLocation? FindBundle(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
         Bundle.DataBundle? embedded = Bundle.DataBundle.Embedded;
         var notes = new List<string>();
         string synced = Path.Combine(UserDataFolder(environment), Bundle.DataBundle.FileName);
@@ -64,9 +73,7 @@ public static class DataLocator
             }
         }
 
-        return embedded is not null
-            ? new DataLocation(embedded, EmbeddedSource, notes)
-            : throw notFound;
+        return embedded is not null ? new DataLocation(embedded, EmbeddedSource, notes) : null;
     }
 
     /// <summary>How <see cref="Find"/> names a bundle written by <c>levy data sync</c>.</summary>

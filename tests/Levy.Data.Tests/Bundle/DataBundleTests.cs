@@ -118,6 +118,23 @@ public class DataBundleTests
     }
 
     [Fact]
+    public void SearchIndex_ReadyMadeForTheNewestRevision_EqualsTheIndexBuiltFromItsLines()
+    {
+        DataBundle bundle = DataBundle.FromBytes(CompiledBundles.EmbeddedBytes(), "embedded");
+        TariffSchedule newest = bundle.LoadRevision(bundle.NewestRevision);
+
+        Levy.Core.Search.ScheduleSearchIndex ready = bundle.SearchIndex(newest)!;
+        var built = (Levy.Core.Search.ScheduleSearchIndex)Activator.CreateInstance(typeof(Levy.Core.Search.ScheduleSearchIndex),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null, [newest], null)!;
+
+        new DeepEqual(sharing: false).Compare(built, ready, "index");
+        Assert.Null(bundle.SearchIndex(bundle.LoadRevision(HtsRevisionId.Parse("2025_rev_12"))));
+        const string query = "passenger motor vehicles spark ignition";
+        Assert.NotEmpty(ready.Search(query));
+        Assert.Equal(built.Search(query).Select(h => (h.Product.Code, h.Score)), ready.Search(query).Select(h => (h.Product.Code, h.Score)));
+    }
+
+    [Fact]
     public void Open_TruncatedBundle_IsNamedAsTruncated()
     {
         byte[] bytes = CompiledBundles.EmbeddedBytes();
