@@ -41,6 +41,15 @@ public class QuoteBenchmarks
         return _engine.Evaluate(plan, new QuoteInputs(_chineseMotor.Origin, _chineseMotor.EntryDate)).Total;
     }
 
+    /// <summary>The allocation-free path for the German derivative: a metal share from the (clamped) estimate, the floor on
+    /// the rest.</summary>
+    [Benchmark]
+    public decimal? EvaluateGermanDerivative()
+    {
+        ProductPlan plan = _engine.PlanFor(_germanDerivative.Product, _germanDerivative.EntryDate);
+        return _engine.Evaluate(plan, new QuoteInputs(_germanDerivative.Origin, _germanDerivative.EntryDate)).Total;
+    }
+
     /// <summary>The Japanese car on 2025-04-20: MFN, 232 autos, the reciprocal exemption.</summary>
     [Benchmark]
     public RateQuote JapaneseCar() => _engine.Quote(_car);

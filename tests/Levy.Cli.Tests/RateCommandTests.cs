@@ -27,6 +27,38 @@ public class RateCommandTests
         Assert.False(root.TryGetProperty("trace", out _)); // only with explain / --verbose
     }
 
+    [Theory]
+    [InlineData("9903.94.01", "JP", "is a Chapter 99 heading")]
+    [InlineData("8703.23.01.90", "US", "9801.00.10")]
+    public void Rate_Chapter99HeadingOrUnitedStatesOrigin_IsRefusedWithWhatToQuote(string code, string origin, string hint)
+    {
+        CliRunner.Result r = CliRunner.Run("rate", code, "--origin", origin, "--date", "2025-05-01");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(hint, r.Error);
+    }
+
+    [Fact]
+    public void Rate_MetalSharesAboveTheValue_AreRefused()
+    {
+        CliRunner.Result r = CliRunner.Run("rate", "8482.10.50.68", "--origin", "DE", "--date", "2025-10-01", "--steel-share", "0.8", "--aluminum-share", "0.8");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("add up to 1.6", r.Error);
+    }
+
+    [Fact]
+    public void Rate_ADefaultThatDecidesTheRate_IsStatedBeforeTheComponents()
+    {
+        CliRunner.Result r = CliRunner.Run("rate", "8471.30.01.00", "--origin", "DE", "--date", "2025-10-01");
+
+        Assert.Equal(0, r.ExitCode);
+        int choice = r.Output.IndexOf("Choice: 15% as quoted", StringComparison.Ordinal);
+        Assert.True(choice > 0, r.Output);
+        Assert.True(choice < r.Output.IndexOf("Heading", StringComparison.Ordinal), "the choice comes before the table");
+        Assert.Contains("--declare not-a-vehicle-part): 0%", System.Text.RegularExpressions.Regex.Replace(r.Output, @"\s+", " "));
+    }
+
     [Fact]
     public void Explain_ListsTheRulesConsulted()
     {

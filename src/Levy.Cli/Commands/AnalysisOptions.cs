@@ -71,15 +71,19 @@ internal static class AnalysisOptions
         {
             if (item.Equals("all", StringComparison.OrdinalIgnoreCase))
             {
-                groups.Add(new SeriesGroup("all partners", cli.Data.Countries.Countries.Select(c => c.Iso), weights));
+                groups.Add(new SeriesGroup("all partners", cli.Data.Countries.Partners.Select(c => c.Iso), weights));
             }
             else if (cli.Data.Countries.GroupMembers(item) is { IsEmpty: false } members)
             {
                 groups.Add(new SeriesGroup(item.ToUpperInvariant(), members, weights));
             }
+            else if (cli.Data.Countries.Resolve(item).Iso is var iso && cli.Data.Countries.IsDomestic(iso))
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"--country {item}: {iso} is the customs territory itself; its goods are not imports, so it has no panel or effective rate.");
+            }
             else
             {
-                groups.Add(new SeriesGroup(cli.Data.Countries.Resolve(item).Iso.Value, [cli.Data.Countries.Resolve(item).Iso]));
+                groups.Add(new SeriesGroup(iso.Value, [iso]));
             }
         }
 

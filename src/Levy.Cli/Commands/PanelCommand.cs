@@ -52,7 +52,7 @@ internal static class PanelCommand
         var engine = AnalysisOptions.EngineOf(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         var countries = parse.GetValue(AnalysisOptions.Countries) is null
-            ? cli.Data.Countries.Countries.Select(c => c.Iso).ToList()
+            ? cli.Data.Countries.Partners.Select(c => c.Iso).ToList()
             : AnalysisOptions.Groups(cli, parse, null).SelectMany(g => g.Members).Distinct().ToList();
         PreferenceShares? usmca = AnalysisOptions.PreferencesOf(cli, parse);
         var request = new PanelRequest
@@ -72,6 +72,10 @@ internal static class PanelCommand
             ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
             ["levy.data"] = cli.Data.Location.ToString(),
+            ["levy.assumptions"] = "docs/panel.md, Defaults: no condition certified (every article of a provision U.S. note 33(g) lists whole is an auto part; "
+                + "semiconductor articles meet the thresholds of note 39(b) and have no exempt end use; nothing is for civil aircraft; no U.S.-melted metal; "
+                + "no metal under 15% of the weight); metal content from the BEA-based estimate clamped to shares adding up to at most 1, else 50%; "
+                + "no U.S. content; nothing in transit; the United States is not a partner",
             ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value",
         };
         PanelSummary summary;

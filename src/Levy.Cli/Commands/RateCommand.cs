@@ -52,7 +52,7 @@ internal static class RateCommand
 
     internal static readonly Option<string[]> Declare = new("--declare")
     {
-        Description = "A condition the importer certifies (us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, civil-aircraft); repeatable.",
+        Description = "A condition the importer certifies (us-melted-metal, metal-under-15pct-weight, semiconductor-end-use, semiconductor-below-thresholds, civil-aircraft, not-a-vehicle-part); repeatable.",
     };
 
     internal static readonly Option<bool> Additive = new("--additive")
@@ -125,6 +125,11 @@ internal static class RateCommand
 
         console.MarkupLine($"[bold]{v.Product}[/] from [bold]{Markup.Escape(v.OriginName)}[/] ({v.Origin}), entered {v.EntryDate:yyyy-MM-dd} — HTS {Markup.Escape(v.RevisionName)}");
         console.WriteLine(v.Description);
+        foreach (ChoiceView c in v.Choices)
+        {
+            console.MarkupLine($"[yellow]Choice:[/] {Markup.Escape(ChoiceText(c))}");
+        }
+
         console.WriteLine();
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Heading").AddColumn("Authority").AddColumn("Program").AddColumn(new TableColumn("Rate").RightAligned()).AddColumn("As printed");
@@ -164,6 +169,11 @@ internal static class RateCommand
             }
         }
     }
+
+    /// <summary>A choice in a sentence: what was assumed, at what total, and what certifying the fact would give.</summary>
+    internal static string ChoiceText(ChoiceView c) =>
+        $"{(c.AssumedPercent is { } a ? ShowPercent(a) : "?")} as quoted, which assumes the importer does not certify: {c.Description} "
+        + $"Certified (--declare {c.Condition}): {(c.DeclaredPercent is { } d ? ShowPercent(d) : "?")} ({c.Source}).";
 
     /// <summary>A titled list after a blank line, or nothing when the list is empty.</summary>
     private static void WriteList(IAnsiConsole console, string title, IEnumerable<string> items)

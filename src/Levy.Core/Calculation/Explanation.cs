@@ -26,6 +26,10 @@ internal sealed class Explanation
 
     internal List<string> Rules { get; } = [];
 
+    /// <summary>Conditions the importer could certify that a measure covering the line needs: each may change the quote,
+    /// so the quote reports the choice (<see cref="QuoteChoice"/>).</summary>
+    internal List<string> DeclarableConditions { get; } = [];
+
     internal void Assume(string text)
     {
         if (_recording)
@@ -53,11 +57,17 @@ internal sealed class Explanation
     internal void Gated(CandidatePlan c, StackingRules.Gate gate, in QuoteInputs inputs, Rulebook rulebook)
     {
         PolicyMeasure m = c.Measure;
+        if (gate == StackingRules.Gate.Condition && _recording && !DeclarableConditions.Contains(m.RequiresCondition!))
+        {
+            DeclarableConditions.Add(m.RequiresCondition!);
+        }
+
         string? reason = gate switch
         {
             StackingRules.Gate.Program => $"applies only when {rulebook.FindProgram(m.RequiresProgram!)?.Name ?? m.RequiresProgram} ({m.RequiresProgram}) is claimed",
             StackingRules.Gate.UnlessProgram => $"does not apply when {rulebook.FindProgram(m.UnlessProgram!)?.Name ?? m.UnlessProgram} ({m.UnlessProgram}) is claimed",
             StackingRules.Gate.Condition => $"applies only if the importer certifies: {rulebook.Conditions[m.RequiresCondition!].Description}",
+            StackingRules.Gate.UnlessCondition => $"does not apply: the importer certifies: {rulebook.Conditions[m.UnlessCondition!].Description}",
             StackingRules.Gate.InTransit => $"goods in transit: loaded {inputs.LoadingDate:yyyy-MM-dd}, before {m.InTransit!.LoadedBefore:yyyy-MM-dd}"
                 + (m.InTransit.EnteredBefore is { } e ? $" and entered before {e:yyyy-MM-dd}" : string.Empty)
                 + (m.InTransit.Heading is { } h ? $" ({h})" : string.Empty),

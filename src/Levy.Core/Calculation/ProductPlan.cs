@@ -74,6 +74,12 @@ internal sealed record CandidateTerms(TariffEngine.HeadingText? Text, HeadingTer
             }
 
             (MeasureKind kind, decimal rate, DutyBasis basis) = HeadingTerms.Read(printed);
+            string basisNote = string.Empty;
+            if (m.BasisOverride is { } content && kind == MeasureKind.Additional)
+            {
+                (basis, basisNote) = (content.Basis, $"; charged on the {content.Basis switch { DutyBasis.SteelContent => "steel", DutyBasis.AluminumContent => "aluminum", _ => "copper" }} content: {content.Reason}");
+            }
+
             if (m.Kind == MeasureKind.Exemption)
             {
                 (kind, rate) = (MeasureKind.Exemption, 0m);
@@ -83,7 +89,7 @@ internal sealed record CandidateTerms(TariffEngine.HeadingText? Text, HeadingTer
                 (kind, rate) = (MeasureKind.Floor, floor.Fraction);
             }
 
-            string source = $"{m.Heading} ({effective} column, HTS {text.Revision}{(text.Retroactive ? ", applied retroactively" : string.Empty)})";
+            string source = $"{m.Heading} ({effective} column, HTS {text.Revision}{(text.Retroactive ? ", applied retroactively" : string.Empty)}){basisNote}";
             return new HeadingTermsOfColumn(kind, rate, basis, printed, source);
         }
 

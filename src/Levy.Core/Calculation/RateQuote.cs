@@ -50,6 +50,10 @@ public sealed class RateQuote
     /// <summary>Every rule consulted, in order (for <c>--verbose</c> and <c>levy explain</c>).</summary>
     public ImmutableArray<string> Trace { get; }
 
+    /// <summary>Facts the law leaves to the importer that decide this quote: for each, the total as quoted (the fact not
+    /// certified) and the total if the importer certifies it. Empty for lean quotes.</summary>
+    public ImmutableArray<QuoteChoice> Choices { get; init; } = [];
+
     /// <summary>The ordinary duty component.</summary>
     public QuoteComponent Base => Components[0];
 
@@ -145,6 +149,16 @@ public sealed record QuoteComponent(
     string MeasureId,
     string Citation,
     string Explanation);
+
+/// <summary>A fact only the importer can certify (rulebook conditions.yaml) on which the quote turns: Levy quotes as if it
+/// were not certified, and says what certifying it would give.</summary>
+/// <param name="Condition">The condition's name, as <c>--declare NAME</c> takes it.</param>
+/// <param name="Description">What the importer would certify.</param>
+/// <param name="Source">The legal source of the condition.</param>
+/// <param name="AssumedTotal">The quote's total (the fact not certified), as a fraction of the customs value, or null when
+/// specific duties need a value.</param>
+/// <param name="DeclaredTotal">The total if the importer certifies the fact.</param>
+public sealed record QuoteChoice(string Condition, string Description, string Source, decimal? AssumedTotal, decimal? DeclaredTotal);
 
 /// <summary>A measure the engine considered that did not apply.</summary>
 /// <param name="MeasureId">The rulebook measure.</param>

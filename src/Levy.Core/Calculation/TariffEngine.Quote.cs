@@ -64,9 +64,56 @@ public sealed partial class TariffEngine
             components.Add(request.Explain ? Describe(e, baseDuty) : Lean(e, baseDuty));
         }
 
-        return reasons is null
-            ? new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [], [], [])
-            : new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules]);
+        if (reasons is null)
+        {
+            return new RateQuote(request, plan.Revision, plan.Product, components.ToImmutable(), [], [], []);
+        }
+
+        ImmutableArray<QuoteComponent> parts = components.ToImmutable();
+        decimal? total = 0m;
+        foreach (QuoteComponent c in parts)
+        {
+            total = c.AdValorem is { } a ? total + a : null;
+        }
+
+        return new RateQuote(request, plan.Revision, plan.Product, parts, [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules])
+        {
+            Choices = Choices(plan, in inputs, evaluated, reasons, total),
+        };
+    }
+
+    /// <summary>The facts left to the importer on which this quote turns: the conditions a covering measure needs (or that
+    /// switch an applied one off) and that the request did not certify, each with the total it would give. A condition
+    /// that would change nothing is left out.</summary>
+    private ImmutableArray<QuoteChoice> Choices(ProductPlan plan, in QuoteInputs inputs, StackingRules.Evaluated[] applied, Explanation reasons, decimal? total)
+    {
+        var conditions = new List<string>(reasons.DeclarableConditions);
+        foreach (StackingRules.Evaluated e in applied)
+        {
+            if (e.Candidate?.Measure.UnlessCondition is { } unless && !conditions.Contains(unless))
+            {
+                conditions.Add(unless);
+            }
+        }
+
+        ImmutableArray<string> declared = inputs.Conditions.IsDefault ? [] : inputs.Conditions;
+        var choices = ImmutableArray.CreateBuilder<QuoteChoice>();
+        foreach (string condition in conditions)
+        {
+            if (declared.Contains(condition, StringComparer.OrdinalIgnoreCase) || !Rulebook.Conditions.TryGetValue(condition, out ShipmentCondition? known)
+                || known.OfferedFor is { } offered && !offered.Contains(plan.Product.Code, plan.Start))
+            {
+                continue;
+            }
+
+            decimal? alternative = Evaluate(plan, inputs with { Conditions = declared.Add(condition) }).Total;
+            if (alternative is { } a && total is { } t ? Math.Abs(a - t) >= 0.00000001m : alternative != total)
+            {
+                choices.Add(new QuoteChoice(known.Name, known.Description, known.Source, total, alternative));
+            }
+        }
+
+        return choices.ToImmutable();
     }
 
     /// <summary>Evaluates a plan for one origin and set of declarations without explanations and without allocating:
@@ -118,6 +165,9 @@ public sealed partial class TariffEngine
         return p is not null ? p.Symbols.Contains(claimed, StringComparer.OrdinalIgnoreCase) : string.Equals(needed, claimed, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The request field named when the declared metal shares add up to more than the value.</summary>
+    internal const string MetalSharesField = "steel_share,aluminum_share,copper_share";
+
     private void Validate(QuoteRequest request)
     {
         if (!request.Product.IsTariffLine && !request.Product.IsStatisticalLine)
@@ -125,15 +175,33 @@ public sealed partial class TariffEngine
             throw new InvalidQuoteRequestException("product", $"A quote needs an 8- or 10-digit HTS code; {request.Product} is a {request.Product.Length}-digit heading.");
         }
 
+        if (request.Product.IsChapter99)
+        {
+            throw new InvalidQuoteRequestException("product", Chapter99Refusal(request.Product, request.EntryDate));
+        }
+
         if (Countries.FindByIso(request.Origin) is null)
         {
             throw new UnknownCountryException(request.Origin.Value, Countries.Suggest(request.Origin.Value));
+        }
+
+        if (Countries.IsDomestic(request.Origin))
+        {
+            throw new InvalidQuoteRequestException("origin", DomesticRefusal(request.Origin));
         }
 
         CheckShare(request.Metal.Steel, "steel_share");
         CheckShare(request.Metal.Aluminum, "aluminum_share");
         CheckShare(request.Metal.Copper, "copper_share");
         CheckShare(request.UsContentShare, "us_content_share");
+        decimal metals = (request.Metal.Steel ?? 0m) + (request.Metal.Aluminum ?? 0m) + (request.Metal.Copper ?? 0m);
+        if (metals > 1m)
+        {
+            throw new InvalidQuoteRequestException(MetalSharesField,
+                $"The metal shares add up to {metals} of the customs value (steel {request.Metal.Steel ?? 0m}, aluminum {request.Metal.Aluminum ?? 0m}, "
+                + $"copper {request.Metal.Copper ?? 0m}); an article's metal content cannot exceed its value, so together they must be at most 1.");
+        }
+
         if (request.CustomsValue is < 0)
         {
             throw new InvalidQuoteRequestException("value", $"The customs value cannot be negative (got {request.CustomsValue}).");
@@ -161,6 +229,56 @@ public sealed partial class TariffEngine
             }
         }
     }
+
+    /// <summary>Why a Chapter 99 heading cannot be quoted, and which goods provisions to quote instead: the products the
+    /// rulebook's measures with that heading cover.</summary>
+    private string Chapter99Refusal(HtsCode heading, DateOnly date)
+    {
+        var covers = new List<string>();
+        foreach (PolicyMeasure m in Rulebook.Measures)
+        {
+            if (m.Heading != heading && m.TwinHeading != heading)
+            {
+                continue;
+            }
+
+            string coverage;
+            if (m.FootnoteLinked)
+            {
+                coverage = $"the chapter 1–97 lines whose footnotes cite {heading}";
+            }
+            else if (m.Products is { } list)
+            {
+                var entries = list.Entries.Where(e => m.ProductListHeading is not { } h || e.Heading == h).ToList();
+                var prefixes = (entries.Any(e => e.IsInForce(date)) ? entries.Where(e => e.IsInForce(date)) : entries)
+                    .Select(e => e.Prefix).Distinct().Order().ToList();
+                coverage = prefixes.Count == 0
+                    ? $"the provisions of list {list.Name}"
+                    : $"{prefixes.Count} provision{(prefixes.Count == 1 ? string.Empty : "s")} of list {list.Name}, e.g. {string.Join(", ", prefixes.Take(6))}";
+            }
+            else
+            {
+                coverage = $"products of {m.Countries?.ToString() ?? "the countries its text names"} whatever their chapter 1–97 provision";
+            }
+
+            if (!covers.Contains(coverage))
+            {
+                covers.Add(coverage);
+            }
+        }
+
+        string what = covers.Count == 0
+            ? $"no measure of the rulebook declares {heading}; the U.S. note its text cites lists the goods (`levy lookup {heading}`)"
+            : $"{heading} covers {string.Join("; ", covers)}";
+        return $"{heading} is a Chapter 99 heading: an additional duty declared next to the goods' own provision, not a classification of goods. "
+            + $"Quote the chapter 1–97 provision of the goods instead; {what}.";
+    }
+
+    private string DomesticRefusal(CountryCode origin) =>
+        $"Goods of {origin} origin ({Countries.FindByIso(origin)?.Name ?? origin.Value}) are not foreign goods: the duties Levy quotes apply to products of other countries. U.S. goods returned "
+        + "after export enter under chapter 98 (heading 9801.00.10, free of duty when not advanced in value or improved in condition "
+        + "abroad; subheadings 9802.00.40-.80, dutiable on the value of the work done or the foreign parts added abroad), subject to "
+        + "the documentation of 19 CFR 10.1; quote the goods with the country where they were produced or last substantially transformed.";
 
     private void ValidateProgram(QuoteRequest request, ProductPlan plan, Explanation explain)
     {

@@ -76,6 +76,15 @@ public sealed class CountryDirectory
     public bool IsMember(CountryCode country, string group) =>
         _groups.TryGetValue(group, out ImmutableArray<CountryCode> members) && members.Contains(country);
 
+    /// <summary>The group of the customs territory itself (rulebook country-groups.yaml): the United States.</summary>
+    public const string DomesticGroup = "DOMESTIC";
+
+    /// <summary>The countries whose goods are imports: every country but those of <see cref="DomesticGroup"/>.</summary>
+    public IEnumerable<Country> Partners => Countries.Where(c => !IsDomestic(c.Iso));
+
+    /// <summary>True when goods of <paramref name="country"/> are not foreign goods (the United States).</summary>
+    public bool IsDomestic(CountryCode country) => IsMember(country, DomesticGroup);
+
     /// <summary>The country with this ISO code, or null.</summary>
     public Country? FindByIso(CountryCode iso) => _byIso.GetValueOrDefault(iso);
 

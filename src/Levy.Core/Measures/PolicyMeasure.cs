@@ -104,6 +104,10 @@ public sealed record PolicyMeasure
     /// <summary>A rate set by the rulebook instead of the heading's text, in percent, with its reason.</summary>
     public (decimal Percent, string Reason)? RateOverride { get; init; }
 
+    /// <summary>The value the heading's duty is charged on, set by the rulebook when the heading's own text does not say it
+    /// and the U.S. note does (e.g. 9903.81.98 on the steel content), with the reason; null to read it from the text.</summary>
+    public (DutyBasis Basis, string Reason)? BasisOverride { get; init; }
+
     /// <summary>A claimed program the measure needs (e.g. <c>S</c> for the USMCA exemptions), or null.</summary>
     public string? RequiresProgram { get; init; }
 
@@ -113,6 +117,10 @@ public sealed record PolicyMeasure
 
     /// <summary>A condition the importer must certify (e.g. <c>us-melted-steel</c>), or null.</summary>
     public string? RequiresCondition { get; init; }
+
+    /// <summary>A condition that, when the importer certifies it, switches the measure off (e.g. a semiconductor article below
+    /// the performance thresholds of U.S. note 39(b) is not subject to 9903.79.01), or null.</summary>
+    public string? UnlessCondition { get; init; }
 
     /// <summary>The in-transit exception, if the heading has one.</summary>
     public InTransitException? InTransit { get; init; }

@@ -40,7 +40,10 @@ public sealed record PreferenceProgram(ImmutableArray<string> Symbols, string Na
 /// <param name="Name">The name used in requests (<c>us-melted-metal</c>).</param>
 /// <param name="Description">What the importer certifies.</param>
 /// <param name="Source">The legal source.</param>
-public sealed record ShipmentCondition(string Name, string Description, string Source);
+/// <param name="OfferedFor">The products for which a quote offers the condition as a choice (e.g. the articles of civil
+/// aircraft by classification), or null for every product a measure needing it covers. Certifying it still counts for
+/// any product; the list only keeps quotes of T-shirts from asking whether they are aircraft parts.</param>
+public sealed record ShipmentCondition(string Name, string Description, string Source, ProductSet? OfferedFor = null);
 
 /// <summary>The policy rulebook: measures, slots and their order, preference programs and certifiable conditions.</summary>
 /// <remarks>Built once from the rulebook files; immutable and thread-safe. Scenarios are new rulebooks derived with
@@ -78,6 +81,14 @@ public sealed class Rulebook
             if (!slotNames.Contains(m.Slot))
             {
                 throw new ArgumentException($"Measure {m.Id} names slot \"{m.Slot}\", which is not declared.", nameof(measures));
+            }
+
+            foreach (string? condition in (ReadOnlySpan<string?>)[m.RequiresCondition, m.UnlessCondition])
+            {
+                if (condition is not null && !Conditions.ContainsKey(condition))
+                {
+                    throw new ArgumentException($"Measure {m.Id} names condition \"{condition}\", which conditions.yaml does not declare.", nameof(measures));
+                }
             }
         }
 

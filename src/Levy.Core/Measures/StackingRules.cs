@@ -143,6 +143,7 @@ internal static class StackingRules
         Program,
         UnlessProgram,
         Condition,
+        UnlessCondition,
         InTransit,
         OtherSlot,
     }
@@ -165,6 +166,11 @@ internal static class StackingRules
         if (m.RequiresCondition is { } condition && (inputs.Conditions.IsDefault || !inputs.Conditions.Contains(condition, StringComparer.OrdinalIgnoreCase)))
         {
             return Gate.Condition;
+        }
+
+        if (m.UnlessCondition is { } unlessCondition && !inputs.Conditions.IsDefault && inputs.Conditions.Contains(unlessCondition, StringComparer.OrdinalIgnoreCase))
+        {
+            return Gate.UnlessCondition;
         }
 
         if (m.InTransit is { } transit && inputs.LoadingDate is { } loaded && loaded < transit.LoadedBefore
@@ -300,13 +306,15 @@ internal static class StackingRules
                 continue;
             }
 
-            decimal s = ShareCharged(engine, plan, terms, in inputs, explain);
+            // The metals of one article add up to at most its value: a second metal is charged on no more than what the
+            // first left (a declared 90% steel and an estimated 30% aluminum charge aluminum on 10%).
+            decimal s = Math.Min(ShareCharged(engine, plan, terms, in inputs, explain), Math.Max(0m, 1m - share));
             Add(ref components, ref count, new Evaluated(c, ComponentKind.Additional, c.Measure.Heading, terms.Rate * s, s, null, 0));
             share += s;
             taken = terms.Basis;
         }
 
-        outcomes[slot] = outcomes[slot] with { Share = Math.Min(1m, share) };
+        outcomes[slot] = outcomes[slot] with { Share = share };
     }
 
     private static bool IsContentBasis(DutyBasis basis) => basis is DutyBasis.SteelContent or DutyBasis.AluminumContent or DutyBasis.CopperContent;
@@ -355,20 +363,20 @@ internal static class StackingRules
         }
 
         string metal = basis switch { DutyBasis.SteelContent => "Steel", DutyBasis.AluminumContent => "Aluminum", _ => "Copper" };
-        if (engine.Metal.Find(plan.Product.Code) is { } estimate)
+        if (engine.Metal.Find(plan.Product.Code) is { } estimate && estimate.Of(basis) > 0)
         {
-            decimal e = basis switch
+            decimal rounded = Math.Round(estimate.Of(basis), 4);
+            if (explain is not null)
             {
-                DutyBasis.SteelContent => estimate.Steel,
-                DutyBasis.AluminumContent => estimate.Aluminum,
-                _ => estimate.Copper,
-            };
-            if (e > 0)
-            {
-                decimal rounded = Math.Round(e, 4);
-                explain?.Assume($"{metal} content not given: {PercentText.Of(rounded)} of value assumed ({engine.Metal.Source}).");
-                return rounded;
+                explain.Assume(estimate.IsClamped
+                    ? $"{metal} content not given: {PercentText.Of(rounded)} of value assumed ({engine.Metal.Source}), the estimate clamped from "
+                        + $"{PercentText.Of(Math.Round(estimate.SourceOf(basis), 4))} (steel {PercentText.Of(Math.Round(estimate.SourceSteel, 4))}, aluminum "
+                        + $"{PercentText.Of(Math.Round(estimate.SourceAluminum, 4))}, copper {PercentText.Of(Math.Round(estimate.SourceCopper, 4))}): a duty on the "
+                        + "metal content cannot exceed the duty on the whole value, so each share is at most 100% and the shares together at most 100%."
+                    : $"{metal} content not given: {PercentText.Of(rounded)} of value assumed ({engine.Metal.Source}).");
             }
+
+            return rounded;
         }
 
         explain?.Assume($"{metal} content not given and not estimated for {plan.Product.Code}: {PercentText.Of(engine.Defaults.FlatMetalShare)} assumed ({engine.Defaults.FlatMetalShareSource}).");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Levy.Core.Calculation;
+using Levy.Core.Countries;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
@@ -84,6 +85,11 @@ public sealed class PanelBuilder
         if (request.Countries.IsDefaultOrEmpty)
         {
             throw new ArgumentException("A panel needs at least one country.", nameof(request));
+        }
+
+        if (request.Countries.FirstOrDefault(_engine.Countries.IsDomestic) is { IsEmpty: false } domestic)
+        {
+            throw new ArgumentException($"{domestic} is the customs territory itself: its goods are not imports, and a panel covers the countries goods are imported from (group {CountryDirectory.DomesticGroup} of rulebook/country-groups.yaml).", nameof(request));
         }
 
         DateOnly from = request.From ?? _engine.Timeline.First, to = request.To ?? _engine.Timeline.Horizon;

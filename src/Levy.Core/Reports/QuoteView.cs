@@ -45,6 +45,10 @@ public sealed record QuoteView(
     /// JSON) when the host does not say.</summary>
     public string? Scenario { get; init; }
 
+    /// <summary>Facts left to the importer on which the total turns (auto part or not, civil aircraft, semiconductor end use
+    /// or thresholds…): what the quote assumed and what certifying each would give. Shown first, before the components.</summary>
+    public IReadOnlyList<ChoiceView> Choices { get; init; } = [];
+
     /// <summary>The view of a quote, with its trace.</summary>
     /// <param name="q">The quote.</param>
     /// <param name="countries">The countries, for the origin's name.</param>
@@ -67,7 +71,10 @@ public sealed record QuoteView(
             q.Chapter99Headings.Select(h => h.ToString()).ToList(),
             q.NotApplied.Select(n => new NotAppliedView(n.MeasureId, n.Authority.ToString(), n.Heading?.ToString(), n.Reason)).ToList(),
             q.Assumptions,
-            q.Trace);
+            q.Trace)
+        {
+            Choices = q.Choices.Select(ChoiceView.From).ToList(),
+        };
     }
 
     /// <summary>A fraction of the customs value in percent, without trailing zeros (0.275 gives 27.5).</summary>

@@ -115,6 +115,11 @@ internal static class RulebookCodec
             Register(set);
         }
 
+        foreach (ShipmentCondition c in policy.Rulebook.Conditions.Values.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            Register(c.OfferedFor);
+        }
+
         foreach (PolicyMeasure m in policy.Rulebook.Measures)
         {
             Register(m.Products);
@@ -130,20 +135,15 @@ internal static class RulebookCodec
         {
             w.String(s.Name);
             w.String(s.Source);
-            w.Count(s.Entries.Length);
-            foreach (ProductListEntry e in s.Entries)
-            {
-                w.Code(e.Prefix);
-                w.OptionalDate(e.From);
-                w.OptionalDate(e.Until);
-                w.OptionalCode(e.Heading);
-            }
+            WriteEntries(w, s.Entries);
 
             w.Count(s.Excluded.Length);
             foreach (HtsCode c in s.Excluded)
             {
                 w.Code(c);
             }
+
+            WriteEntries(w, s.ShadowedBy);
         }
 
         w.Count(policy.Lists.Count);
@@ -200,6 +200,7 @@ internal static class RulebookCodec
             w.String(c.Name);
             w.String(c.Description);
             w.String(c.Source);
+            SetRef(c.OfferedFor);
         }
 
         w.Strings(rb.DeclarationOrder);
@@ -281,6 +282,14 @@ internal static class RulebookCodec
             w.String(m.RequiresProgram);
             w.String(m.UnlessProgram);
             w.String(m.RequiresCondition);
+            w.String(m.UnlessCondition);
+            w.Bool(m.BasisOverride is not null);
+            if (m.BasisOverride is { } basis)
+            {
+                w.Byte((byte)basis.Basis);
+                w.String(basis.Reason);
+            }
+
             w.Bool(m.InTransit is not null);
             if (m.InTransit is { } t)
             {
@@ -329,12 +338,7 @@ internal static class RulebookCodec
         for (int i = 0; i < setCount; i++)
         {
             string name = r.String(), source = r.String();
-            int n = r.Count(10_000_000);
-            var listEntries = new ProductListEntry[n];
-            for (int e = 0; e < n; e++)
-            {
-                listEntries[e] = new ProductListEntry(r.Code(), r.OptionalDate(), r.OptionalDate(), r.OptionalCode());
-            }
+            ProductListEntry[] listEntries = ReadEntries(r);
 
             int x = r.Count(1_000_000);
             var excluded = new HtsCode[x];
@@ -343,7 +347,7 @@ internal static class RulebookCodec
                 excluded[e] = r.Code();
             }
 
-            sets[i] = new ProductSet(name, source, listEntries, excluded);
+            sets[i] = new ProductSet(name, source, listEntries, excluded, ReadEntries(r));
         }
 
         int listCount = r.Count(setCount);
@@ -387,7 +391,7 @@ internal static class RulebookCodec
         var conditions = new ShipmentCondition[r.Count(10_000)];
         for (int i = 0; i < conditions.Length; i++)
         {
-            conditions[i] = new ShipmentCondition(r.String(), r.String(), r.String());
+            conditions[i] = new ShipmentCondition(r.String(), r.String(), r.String(), SetRef());
         }
 
         ImmutableArray<string> declarationOrder = r.Strings();
@@ -431,7 +435,8 @@ internal static class RulebookCodec
             bool partial = r.Bool();
             ProductSet? excludedProducts = SetRef();
             (decimal, string)? rateOverride = r.Bool() ? (r.Decimal(), r.String()) : null;
-            string? requiresProgram = r.OptionalString(), unlessProgram = r.OptionalString(), requiresCondition = r.OptionalString();
+            string? requiresProgram = r.OptionalString(), unlessProgram = r.OptionalString(), requiresCondition = r.OptionalString(), unlessCondition = r.OptionalString();
+            (DutyBasis, string)? basisOverride = r.Bool() ? (Enum<DutyBasis>(r), r.String()) : null;
             InTransitException? inTransit = r.Bool() ? new InTransitException(r.Date(), r.OptionalDate(), r.OptionalCode()) : null;
             return new PolicyMeasure
             {
@@ -458,6 +463,8 @@ internal static class RulebookCodec
                 RequiresProgram = requiresProgram,
                 UnlessProgram = unlessProgram,
                 RequiresCondition = requiresCondition,
+                UnlessCondition = unlessCondition,
+                BasisOverride = basisOverride,
                 InTransit = inTransit,
                 Citation = r.String(),
                 Notes = r.OptionalString(),
@@ -492,6 +499,29 @@ internal static class RulebookCodec
     }
 
     // ----- parts -----
+
+    private static void WriteEntries(BundleWriter w, ImmutableArray<ProductListEntry> entries)
+    {
+        w.Count(entries.Length);
+        foreach (ProductListEntry e in entries)
+        {
+            w.Code(e.Prefix);
+            w.OptionalDate(e.From);
+            w.OptionalDate(e.Until);
+            w.OptionalCode(e.Heading);
+        }
+    }
+
+    private static ProductListEntry[] ReadEntries(BundleReader r)
+    {
+        var entries = new ProductListEntry[r.Count(10_000_000)];
+        for (int e = 0; e < entries.Length; e++)
+        {
+            entries[e] = new ProductListEntry(r.Code(), r.OptionalDate(), r.OptionalDate(), r.OptionalCode());
+        }
+
+        return entries;
+    }
 
     private static void WriteCountrySet(BundleWriter w, CountrySet? set)
     {

@@ -55,7 +55,7 @@ public static partial class PolicyRulebookReader
         CoreRulebook rulebook;
         try
         {
-            rulebook = new CoreRulebook(measures, slots, ReadPrograms(files, countries), ReadConditions(files), mf.DeclarationOrder ?? [], mf.DeclarationOrderSource ?? string.Empty);
+            rulebook = new CoreRulebook(measures, slots, ReadPrograms(files, countries), ReadConditions(files, lists), mf.DeclarationOrder ?? [], mf.DeclarationOrderSource ?? string.Empty);
         }
         catch (ArgumentException ex)
         {
@@ -108,9 +108,19 @@ public static partial class PolicyRulebookReader
                 ? new ProductSet(string.Join("+", ep), "union", ep.SelectMany(n => List(n).Entries), null)
                 : null,
             RateOverride = d.RateOverride is { } o ? (o.Percent, o.Reason ?? throw new ArgumentException("rate_override has no reason")) : null,
+            BasisOverride = d.Basis is { } b
+                ? (b.Content switch
+                {
+                    "steel" => DutyBasis.SteelContent,
+                    "aluminum" => DutyBasis.AluminumContent,
+                    "copper" => DutyBasis.CopperContent,
+                    _ => throw new ArgumentException($"basis content \"{b.Content}\" is not steel, aluminum or copper"),
+                }, b.Reason ?? throw new ArgumentException("basis has no reason"))
+                : null,
             RequiresProgram = d.RequiresProgram,
             UnlessProgram = d.UnlessProgram,
             RequiresCondition = d.RequiresCondition,
+            UnlessCondition = d.UnlessCondition,
             WhenSlotApplies = d.WhenSlotApplies is { } w ? new SlotCondition(w.Slot, [.. w.Programs ?? []]) : null,
             PartialByContent = d.PartialByContent,
             InTransit = d.InTransit is { } t ? new InTransitException(t.LoadedBefore, t.EnteredBefore, t.Heading is null ? null : HtsCode.Parse(t.Heading)) : null,
@@ -247,9 +257,12 @@ public static partial class PolicyRulebookReader
         }
     }
 
-    private static IEnumerable<ShipmentCondition> ReadConditions(RulebookFiles files) =>
+    private static IEnumerable<ShipmentCondition> ReadConditions(RulebookFiles files, Dictionary<string, ProductSet> lists) =>
         (YamlRulebook.Read<ConditionsFile>(files, "conditions.yaml").Conditions ?? [])
-            .Select(kv => new ShipmentCondition(kv.Key, kv.Value.Description ?? kv.Key, kv.Value.Source ?? string.Empty));
+            .Select(kv => new ShipmentCondition(kv.Key, kv.Value.Description ?? kv.Key, kv.Value.Source ?? string.Empty,
+                kv.Value.OfferedFor is not { } name ? null
+                : lists.TryGetValue(name, out ProductSet? set) ? set
+                : throw new RulebookException("conditions.yaml", 0, $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define")));
 
     private static MetalShares ReadMetal(DataFiles data, DefaultsFile df)
     {
@@ -362,11 +375,15 @@ public static partial class PolicyRulebookReader
 
         public OverrideDto? RateOverride { get; set; }
 
+        public BasisDto? Basis { get; set; }
+
         public string? RequiresProgram { get; set; }
 
         public string? UnlessProgram { get; set; }
 
         public string? RequiresCondition { get; set; }
+
+        public string? UnlessCondition { get; set; }
 
         public WhenSlotDto? WhenSlotApplies { get; set; }
 
@@ -417,6 +434,13 @@ public static partial class PolicyRulebookReader
         public string? Reason { get; set; }
     }
 
+    private sealed class BasisDto
+    {
+        public string? Content { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
     private sealed class WhenSlotDto
     {
         public string Slot { get; set; } = string.Empty;
@@ -461,6 +485,8 @@ public static partial class PolicyRulebookReader
     private sealed class ConditionDto
     {
         public string? Description { get; set; }
+
+        public string? OfferedFor { get; set; }
 
         public string? Source { get; set; }
     }

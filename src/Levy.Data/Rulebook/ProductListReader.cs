@@ -34,6 +34,10 @@ internal static class ProductListReader
 
         public List<DatedRule>? Dated { get; set; }
 
+        public string? Partition { get; set; }
+
+        public int? MaxDigits { get; set; }
+
         public string Source { get; set; } = string.Empty;
     }
 
@@ -70,7 +74,46 @@ internal static class ProductListReader
             result[name] = Read(name, def, data);
         }
 
+        foreach (IGrouping<string, string> partition in (file.Lists ?? []).Where(l => l.Value.Partition is not null).GroupBy(l => l.Value.Partition!, l => l.Key))
+        {
+            Partition(partition.Key, [.. partition], result);
+        }
+
         return result;
+    }
+
+    /// <summary>Lists of one partition split one table (the annexes of the 2026 metals proclamation): a product belongs to
+    /// the list whose entry covering it is the most specific. Each list learns the longer entries of its siblings that lie
+    /// within its own entries ("8407" of Annex II loses 8407.90.10 to Annex I-B). The same prefix in two lists of a
+    /// partition is an error, since nothing would decide between them.</summary>
+    private static void Partition(string partition, List<string> names, Dictionary<string, ProductSet> lists)
+    {
+        var owner = new Dictionary<HtsCode, string>();
+        foreach (string name in names)
+        {
+            foreach (ProductListEntry e in lists[name].Entries)
+            {
+                if (owner.TryGetValue(e.Prefix, out string? other) && other != name)
+                {
+                    throw new RulebookException("product-lists.yaml", 0,
+                        $"partition {partition}: {e.Prefix} is listed in both {other} and {name}; the most specific listing cannot decide");
+                }
+
+                owner[e.Prefix] = name;
+            }
+        }
+
+        foreach (string name in names)
+        {
+            ProductSet set = lists[name];
+            var shadows = new List<ProductListEntry>();
+            foreach (string sibling in names.Where(n => n != name))
+            {
+                shadows.AddRange(lists[sibling].Entries.Where(s => set.Entries.Any(e => s.Prefix.Length > e.Prefix.Length && s.Prefix.IsWithin(e.Prefix))));
+            }
+
+            lists[name] = new ProductSet(set.Name, set.Source, set.Entries, set.Excluded, shadows);
+        }
     }
 
     private static ProductSet Read(string name, ListDefinition def, DataFiles data)
@@ -115,6 +158,11 @@ internal static class ProductListReader
         foreach (string prefix in def.Include?.Prefixes ?? [])
         {
             entries.Add(new ProductListEntry(ParseCode(prefix, "product-lists.yaml", 0, name)));
+        }
+
+        if (def.MaxDigits is { } max)
+        {
+            entries.RemoveAll(e => e.Prefix.Length > max);
         }
 
         if (entries.Count == 0)

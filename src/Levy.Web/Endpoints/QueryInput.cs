@@ -172,7 +172,15 @@ internal static class QueryInput
                 $"{field} \"{text}\" is a group of countries; the API answers one country at a time, since a group's panel takes about 30 s to build. Use `levy etr --country {text.Trim()}` or `levy scenario compare … --country {text.Trim()}`.");
         }
 
-        return Country(countries, text, field, out country);
+        if (Country(countries, text, field, out country) is { } bad)
+        {
+            return bad;
+        }
+
+        return countries.IsDomestic(country.Iso)
+            ? Problems.BadInput(field, text, ProblemTitles.InvalidChoice,
+                $"{field} \"{text}\" is the United States: its goods are not imports, so it has no panel or effective rate; name a country goods are imported from.")
+            : null;
     }
 
     /// <summary>Free text no longer than <see cref="MaxTextLength"/>.</summary>

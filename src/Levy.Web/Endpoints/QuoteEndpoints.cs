@@ -203,6 +203,8 @@ public static class QuoteEndpoints
                 "aluminum_share" => ("aluminum", query.Aluminum),
                 "copper_share" => ("copper", query.Copper),
                 "us_content_share" => ("usContent", query.UsContent),
+                "steel_share,aluminum_share,copper_share" => ("steel,aluminum,copper", $"{query.Steel},{query.Aluminum},{query.Copper}"),
+                "origin" => ("origin", query.Origin),
                 "conditions" => ("declare", string.Join(",", query.Declare ?? [])),
                 _ => (e.Field, null),
             };

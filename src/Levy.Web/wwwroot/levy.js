@@ -205,6 +205,12 @@ function renderQuote(q) {
   $('#result-title').textContent = `${q.product} from ${q.originName}, entered ${q.entryDate}`;
   $('#result-description').textContent = q.description;
   $('#total').textContent = q.totalPercent == null ? 'needs a customs value or quantity' : percent(q.totalPercent);
+  const choices = q.choices ?? [];
+  $('#choices').hidden = choices.length === 0;
+  $('#choices').replaceChildren(...choices.map((c) => el('li', {},
+    el('strong', {}, 'Choice: '),
+    `${percent(c.assumedPercent)} as quoted, which assumes the importer does not certify: ${c.description} `,
+    `Certified (declare `, el('code', {}, c.condition), `): ${percent(c.declaredPercent)} (${c.source}).`)));
   const declare = $('#declare');
   declare.replaceChildren('Declare: ', ...[...q.chapter99, q.product].flatMap((code, i) => [i > 0 ? ' + ' : null, el('code', {}, code)]).filter(Boolean));
   $('#components tbody').replaceChildren(...q.components.map((c) => el('tr', { class: c.kind === 'Exemption' ? 'exemption' : null },

@@ -81,6 +81,27 @@ public class DutyBatchTests
     }
 
     [Fact]
+    public void Run_RealEngine_RequestsTheEngineRefuses_AreErrorRowsNamingTheColumn()
+    {
+        const string input = "id,hts10,origin,value,steel_share,aluminum_share,entry_date\n"
+            + "1,8703.23.01.90,US,40000,,,2025-05-01\n"
+            + "2,9903.94.01,JP,40000,,,2025-05-01\n"
+            + "3,8482.10.50.68,DE,1000,0.8,0.8,2025-10-01\n"
+            + "4,8703.23.01.90,JP,40000,,,2025-05-01\n";
+        var output = new StringWriter();
+        using (var csv = new CsvDutyOutput(output, false))
+        {
+            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv);
+        }
+
+        List<Dictionary<string, string>> rows = BatchRunner.ReadBack(output.ToString());
+        Assert.Equal(["error", "error", "error", "ok"], rows.Select(r => r["status"]));
+        Assert.Equal(["origin", "hts10", "steel_share,aluminum_share,copper_share"], rows.Take(3).Select(r => r["error_field"]));
+        Assert.Contains("9801.00.10", rows[0]["error_reason"], StringComparison.Ordinal);
+        Assert.Contains("8703.23", rows[1]["error_reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_SpecificRateWithoutQuantity_ErrorNamesQuantity1()
     {
         var (rows, _) = BatchRunner.Csv(Header + "\n1,0402.99.90.00,DE,8000,,,2025-06-01,air,\n");

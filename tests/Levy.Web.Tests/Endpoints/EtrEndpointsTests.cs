@@ -75,6 +75,7 @@ public sealed class EtrEndpointsTests(PanelFactory factory) : IClassFixture<Pane
     [InlineData("country=EU", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "country")]
     [InlineData("country=all", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "country")]
     [InlineData("country=Atlantis", HttpStatusCode.BadRequest, ProblemTitles.UnknownCountry, "country")]
+    [InlineData("country=US", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "country")]
     [InlineData("country=JP&authority=232", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "authority")]
     [InlineData("country=JP&from=2025-06-01&to=2025-05-01", HttpStatusCode.BadRequest, ProblemTitles.InvalidDateRange, "to")]
     [InlineData("country=JP&from=2025-6-1", HttpStatusCode.BadRequest, ProblemTitles.InvalidDate, "from")]

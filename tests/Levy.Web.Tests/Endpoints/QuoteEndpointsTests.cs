@@ -29,6 +29,17 @@ public sealed class QuoteEndpointsTests(LevyWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetQuote_LaptopListedWholeAsAnAutoPart_StatesTheChoice()
+    {
+        JsonElement quote = await ApiAssert.Json(await _client.GetAsync("/api/v1/quote?product=8471.30.01.00&origin=DE&date=2025-10-01", Cancel));
+
+        JsonElement choice = Assert.Single(quote.GetProperty("choices").EnumerateArray());
+        Assert.Equal("not-a-vehicle-part", choice.GetProperty("condition").GetString());
+        Assert.Equal("15", choice.GetProperty("assumedPercent").GetRawText());
+        Assert.Equal("0", choice.GetProperty("declaredPercent").GetRawText());
+    }
+
+    [Fact]
     public async Task GetQuote_Explain_IncludesTheTrace()
     {
         JsonElement quote = await ApiAssert.Json(await _client.GetAsync("/api/v1/quote?product=8703.23.01.30&origin=JP&date=2025-04-20&explain=true", Cancel));
@@ -77,6 +88,9 @@ public sealed class QuoteEndpointsTests(LevyWebFactory factory) : IClassFixture<
     [InlineData("product=8703.23.01.30&origin=JP&date=2025-04-20&mode=1", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "mode", "1")]
     [InlineData("product=8703.23.01.30&origin=JP&date=2025-04-20&explain=yes", HttpStatusCode.BadRequest, ProblemTitles.InvalidChoice, "explain", "yes")]
     [InlineData("product=8703.23.01.30&origin=JP&date=2025-04-20&loadingDate=soon", HttpStatusCode.BadRequest, ProblemTitles.InvalidDate, "loadingDate", "soon")]
+    [InlineData("product=9903.94.01&origin=JP&date=2025-05-01", HttpStatusCode.BadRequest, ProblemTitles.InvalidQuoteRequest, "product", "9903.94.01")]
+    [InlineData("product=8703.23.01.30&origin=US&date=2025-05-01", HttpStatusCode.BadRequest, ProblemTitles.InvalidQuoteRequest, "origin", "US")]
+    [InlineData("product=8482.10.50.68&origin=DE&date=2025-10-01&steel=0.8&aluminum=0.8", HttpStatusCode.BadRequest, ProblemTitles.InvalidQuoteRequest, "steel,aluminum,copper", "0.8,0.8,")]
     public async Task GetQuote_BadInput_ProblemNamesTheParameter(string query, HttpStatusCode status, string title, string field, string? value)
     {
         await ApiAssert.Problem(await _client.GetAsync("/api/v1/quote?" + query, Cancel), status, title, field, value);

@@ -77,6 +77,23 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LaptopListedWholeAsAnAutoPart_TheChoiceIsStatedAboveTheComponents()
+    {
+        await Open("/?product=8471.30.01.00&origin=DE&date=2025-10-01");
+
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+        ILocator choice = _page.Locator("#choices li");
+        await Assertions.Expect(choice).ToHaveCountAsync(1);
+        await Assertions.Expect(choice).ToContainTextAsync("not-a-vehicle-part");
+        await Assertions.Expect(choice).ToContainTextAsync("0%");
+        Assert.True((await _page.Locator("#choices").BoundingBoxAsync())!.Y < (await _page.Locator("#components").BoundingBoxAsync())!.Y);
+        await Open("/?product=8703.23.01.90&origin=JP&date=2025-04-20");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("27.5%");
+        await Assertions.Expect(_page.Locator("#choices")).ToBeHiddenAsync();
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
     public async Task WhatIf_JapaneseCarOnOctober1UnderJapanNoDeal_Shows27Point5BesideTheActual15AndBothLines()
     {
         await Open("/");
