@@ -87,6 +87,7 @@ public class VisibleCasesTests
     [Fact]
     public void Cases_PinnedAreExactlyTheArguedOnes()
     {
+        _ = Cases; // skips (outside the assertions below, which would report the skip as a failure) where the cases are absent
         Assert.All(Pinned.Keys, id => Assert.Contains(Cases.Records, r => r["case_id"] == id));
         string validation = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "validation.md"));
         Assert.All(Pinned.Keys, id => Assert.Contains(id, validation, StringComparison.Ordinal));
