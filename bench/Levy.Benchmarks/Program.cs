@@ -21,4 +21,10 @@ if (args is ["duty-lines", var lines, ..])
     return;
 }
 
+if (args is ["refund-lines", var refundRows, ..])
+{
+    RefundMillionLines.Run(int.Parse(refundRows, System.Globalization.CultureInfo.InvariantCulture), split: args.Contains("--split"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -20,11 +20,16 @@ public sealed class CliContext
     /// <param name="rulebookDir">An explicit rulebook folder, or null for the embedded rulebook.</param>
     /// <param name="isTerminal">True when stdout is an interactive terminal (colour, progress bars).</param>
     /// <param name="data">Already-opened data to use (tests), or null.</param>
-    public CliContext(TextWriter output, TextWriter error, string? dataDir, string? rulebookDir, bool isTerminal, LevyData? data = null)
+    /// <param name="clock">The clock that says what day it is (the default date, and how old the data is); null for the system clock.</param>
+    /// <param name="cancellationToken">Stops a long command between two steps (a batch between two rows), as Ctrl-C does.</param>
+    public CliContext(TextWriter output, TextWriter error, string? dataDir, string? rulebookDir, bool isTerminal, LevyData? data = null,
+        TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
+        Clock = clock ?? TimeProvider.System;
         Output = output;
         Error = error;
         IsTerminal = isTerminal;
+        CancellationToken = cancellationToken;
         _data = new Lazy<LevyData>(() =>
         {
             if (data is not null)
@@ -53,6 +58,12 @@ public sealed class CliContext
         }
     }
 
+    /// <summary>The clock: Levy's answers never read the system clock directly.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Today, by <see cref="Clock"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().Date);
+
     /// <summary>Standard output.</summary>
     public TextWriter Output { get; }
 
@@ -62,6 +73,9 @@ public sealed class CliContext
     /// <summary>True when stdout is a terminal.</summary>
     public bool IsTerminal { get; }
 
+    /// <summary>Stops a long command between two steps, as Ctrl-C does.</summary>
+    public CancellationToken CancellationToken { get; }
+
     /// <summary>The console for human-readable output (tables); writes to <see cref="Output"/>.</summary>
     public IAnsiConsole Console { get; }
 
@@ -70,6 +84,17 @@ public sealed class CliContext
 
     /// <summary>Options for JSON output: camelCase, enums as strings, indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = LevyJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+
+    /// <summary>Says, first and in yellow, that an answer may be out of date (nothing when it is not).</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="answer">The answer, with its freshness set.</param>
+    internal static void WriteDataNotice(IAnsiConsole console, Levy.Core.Reports.DataAnswer answer)
+    {
+        if (answer.DataNotice is { } notice)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
+        }
+    }
 
     /// <summary>Writes exactly one JSON document to stdout.</summary>
     public void WriteJson<T>(T value)

@@ -18,6 +18,10 @@ public static class ExitCodes
     /// <summary>Data missing or corrupt: the data folder, a revision file or a table cannot be read.</summary>
     public const int DataError = 4;
 
+    /// <summary>Interrupted (Ctrl-C or SIGTERM) before the end: 128 + SIGINT, as shells report it. Outputs are left as
+    /// they were, or (a batch) the rows answered so far are kept under a name that says partial.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The text shown in <c>--help</c>.</summary>
-    public const string Help = "Exit codes: 0 success, 1 unexpected failure, 2 invalid input or usage, 3 not found, 4 data missing or corrupt.";
+    public const string Help = "Exit codes: 0 success, 1 unexpected failure, 2 invalid input or usage, 3 not found, 4 data missing or corrupt, 130 interrupted.";
 }

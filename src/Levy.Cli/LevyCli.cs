@@ -20,18 +20,25 @@ public static class LevyCli
     /// <param name="error">Standard error.</param>
     /// <param name="data">Data already opened (tests share one instance), or null to locate it.</param>
     /// <param name="isTerminal">Whether stdout is an interactive terminal; null to detect.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null)
+    /// <param name="clock">What day it is (tests fix it); null for the system clock.</param>
+    /// <param name="cancellationToken">Stops a long command as Ctrl-C does (a batch keeps the rows answered so far).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, LevyData? data = null, bool? isTerminal = null, TimeProvider? clock = null,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
         bool terminal = isTerminal ?? (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
         CliContext? context = null;
         CliContext ContextFor(ParseResult parse) => context ??= new CliContext(output, error,
-            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data);
+            parse.GetValue(GlobalOptions.DataDir), parse.GetValue(GlobalOptions.Rulebook), terminal, data, clock, cancellationToken);
 
         RootCommand root = Build(ContextFor);
         ParseResult result = root.Parse(args);
         bool verbose = result.GetValue(GlobalOptions.Verbose);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
 
+        // With --json, an error is one JSON problem document on stdout (as well as its message on stderr), so that a
+        // script reading stdout always gets one document.
+        bool json = args.Contains("--json", StringComparer.Ordinal) && !args.Contains("--help", StringComparer.Ordinal);
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var e in result.Errors)
@@ -40,10 +47,15 @@ public static class LevyCli
             }
 
             error.WriteLine($"Run 'levy {string.Join(' ', CommandPath(result))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            if (json)
+            {
+                WriteProblem(output, ExitCodes.InvalidInput, string.Join(" ", result.Errors.Select(e => e.Message)));
+            }
+
             return ExitCodes.InvalidInput;
         }
 
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         try
         {
             return result.Invoke(invocation);
@@ -57,16 +69,34 @@ public static class LevyCli
                 error.WriteLine(ex.ToString());
             }
 
+            if (json)
+            {
+                WriteProblem(output, code, message);
+            }
+
             return code;
         }
         finally
         {
             if (verbose)
             {
-                error.WriteLine($"({clock.ElapsedMilliseconds} ms)");
+                error.WriteLine($"({elapsed.ElapsedMilliseconds} ms)");
             }
         }
     }
+
+    /// <summary>Runs a command line as the <c>levy</c> process: on the console, with Ctrl-C and SIGTERM handled
+    /// (<see cref="Interruption"/>).</summary>
+    /// <param name="args">The arguments.</param>
+    public static int RunProcess(string[] args)
+    {
+        using IDisposable signals = Interruption.Install(Console.Error);
+        return Run(args, Console.Out, Console.Error);
+    }
+
+    /// <summary>The JSON problem document of an error (RFC 9457's title and detail, and the exit code).</summary>
+    private static void WriteProblem(TextWriter output, int exitCode, string detail) =>
+        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new CliProblem(CliMessages.TitleOf(exitCode), detail, exitCode), CliContext.JsonOptions));
 
     /// <summary>Builds the command tree.</summary>
     internal static RootCommand Build(Func<ParseResult, CliContext> context)
@@ -91,6 +121,7 @@ public static class LevyCli
             ChartCommand.Create(context),
             ScenarioCommand.Create(context),
             FormulaCommand.Create(context),
+            RefundCommand.Create(context),
         };
         return root;
     }
@@ -110,6 +141,10 @@ public static class LevyCli
         Data.Batch.DutyInputException e => (ExitCodes.InvalidInput, e.Message),
         RulebookException e => (ExitCodes.DataError, e.Message),
         Data.Bundle.InvalidBundleException e => (ExitCodes.DataError, e.Message),
+        OperationCanceledException => (ExitCodes.Interrupted, "interrupted."),
+        InvalidDataException e => (ExitCodes.DataError, e.Message),
+        UnauthorizedAccessException e => (ExitCodes.InvalidInput, e.Message),
+        IOException e => (ExitCodes.InvalidInput, e.Message),
         AggregateException { InnerExceptions.Count: > 0 } e => Describe(e.InnerExceptions[0]),
         _ => (ExitCodes.Failure, $"{ex.GetType().Name}: {ex.Message}"),
     };
@@ -125,3 +160,9 @@ public static class LevyCli
         return names;
     }
 }
+
+/// <summary>The JSON problem document <c>levy … --json</c> writes on stdout when it fails.</summary>
+/// <param name="Title">The kind of problem (one per exit code).</param>
+/// <param name="Detail">What went wrong, as on stderr.</param>
+/// <param name="ExitCode">The exit code.</param>
+internal sealed record CliProblem(string Title, string Detail, int ExitCode);

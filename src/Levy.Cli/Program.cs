@@ -1,1 +1,1 @@
-return Levy.Cli.LevyCli.Run(args, Console.Out, Console.Error);
+return Levy.Cli.LevyCli.RunProcess(args);

@@ -22,10 +22,11 @@ public sealed class LevyData
     private readonly Lazy<FeeSchedule> _fees;
     private readonly Lazy<PolicyRulebook> _policy;
     private readonly Lazy<TariffEngine> _engine;
+    private readonly Lazy<Levy.Core.Measures.LegalTimeline> _timeline;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Scenario Scenario, TariffEngine Engine)>> _scenarios = new(StringComparer.Ordinal);
 
     private LevyData(DataLocation location, DataFiles files, RulebookFiles rulebook, RevisionCatalogue catalogue, CountryDirectory countries,
-        ScheduleArchive archive, Func<PolicyRulebook> policy, bool compiled)
+        ScheduleArchive archive, Func<PolicyRulebook> policy, Func<Levy.Core.Measures.LegalTimeline> timeline, bool compiled)
     {
         Location = location;
         Files = files;
@@ -45,11 +46,17 @@ public sealed class LevyData
         }
 
         Warnings = warnings;
+        _timeline = new Lazy<Levy.Core.Measures.LegalTimeline>(() => _policy.IsValueCreated ? Policy.Timeline : timeline());
     }
 
     /// <summary>The policy rulebook with its product lists, read on first use.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed.</exception>
     public PolicyRulebook Policy => _policy.Value;
+
+    /// <summary>Which revision's text governs each date of entry (rulebook <c>revisions.yaml</c>), read on first use without
+    /// the rest of the rulebook, so that <c>levy lookup --date</c> names the revision <c>levy rate</c> reads.</summary>
+    /// <exception cref="RulebookException">revisions.yaml is malformed.</exception>
+    public Levy.Core.Measures.LegalTimeline Timeline => _timeline.Value;
 
     /// <summary>The rate engine over the rulebook and the archive, built on first use.</summary>
     public TariffEngine Engine => _engine.Value;
@@ -166,7 +173,7 @@ public sealed class LevyData
             {
                 RevisionCatalogue compiled = bundle.ReadCatalogue();
                 return new LevyData(location, bundle.Files, rulebook, compiled, bundle.ReadCountries(), new ScheduleArchive(bundle, compiled),
-                    bundle.ReadPolicy, compiled: true);
+                    bundle.ReadPolicy, bundle.ReadTimeline, compiled: true);
             }
 
             // The rulebook is not the one the bundle was compiled with (an edited or newer rulebook): read it as a folder would be.
@@ -188,6 +195,6 @@ public sealed class LevyData
         RevisionCatalogue catalogue = RevisionCatalogueReader.Read(files, rulebook);
         CountryDirectory countries = CountryDirectoryReader.Read(rulebook, files);
         return new LevyData(location, files, rulebook, catalogue, countries, archive(catalogue),
-            () => PolicyRulebookReader.Read(rulebook, files, countries, catalogue), compiled: false);
+            () => PolicyRulebookReader.Read(rulebook, files, countries, catalogue), () => PolicyRulebookReader.ReadTimeline(rulebook, catalogue), compiled: false);
     }
 }

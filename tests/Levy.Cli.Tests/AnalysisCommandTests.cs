@@ -87,6 +87,56 @@ public class AnalysisCommandTests
     }
 
     [Fact]
+    public void PanelBuild_WithUnitValues_SpecificRatesGetFlaggedEquivalents()
+    {
+        string folder = Directory.CreateTempSubdirectory("levy-cli-panel-").FullName;
+        string example = Path.Combine(CliRunner.RepositoryRoot, "docs", "examples", "unit-values.csv");
+        try
+        {
+            string with = Path.Combine(folder, "with.parquet"), without = Path.Combine(folder, "without.parquet");
+            string[] common = ["--products", "0201.30.50.15", "--country", "AU", "--from", "2025-10-01", "--to", "2025-10-01", "--json"];
+            CliRunner.Result a = CliRunner.Run(["panel", "build", "--out", with, "--unit-values", example, .. common]);
+            CliRunner.Result b = CliRunner.Run(["panel", "build", "--out", without, .. common]);
+            const string Sql = "SELECT mfn, needs_value, ave_estimated FROM panel";
+
+            Assert.Equal(0, a.ExitCode);
+            Assert.Contains("unit-values.csv (10 codes)", a.Output, StringComparison.Ordinal);
+            JsonElement estimated = JsonDocument.Parse(CliRunner.Run("panel", "query", Sql, "--panel", with, "--json").Output).RootElement.GetProperty("rows")[0];
+            JsonElement plain = JsonDocument.Parse(CliRunner.Run("panel", "query", Sql, "--panel", without, "--json").Output).RootElement.GetProperty("rows")[0];
+            Assert.Equal(0.044 / 12, estimated[0].GetDouble(), 9); // 4.4¢/kg at the example's $12.00 a kg
+            Assert.False(estimated[1].GetBoolean());
+            Assert.True(estimated[2].GetBoolean());
+            Assert.Equal(0d, plain[0].GetDouble());
+            Assert.True(plain[1].GetBoolean());
+            Assert.False(plain[2].GetBoolean());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void Etr_WithUnitValues_ReportsTheEstimatedShare_AndABadFileIsNamed()
+    {
+        string folder = Directory.CreateTempSubdirectory("levy-cli-uv-").FullName;
+        try
+        {
+            string file = Path.Combine(folder, "uv.csv");
+            File.WriteAllText(file, "hts10,unit,usd_per_unit,source\n0201.30.50,kg,-1,test\n");
+
+            CliRunner.Result bad = CliRunner.Run("etr", "--country", "AU", "--from", "2025-10-01", "--to", "2025-10-01", "--unit-values", file);
+
+            Assert.Equal(ExitCodes.InvalidInput, bad.ExitCode);
+            Assert.Contains("--unit-values: uv.csv, line 2", bad.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void ChartHistory_WritesPngAndSvg()
     {
         string folder = Directory.CreateTempSubdirectory("levy-cli-chart-").FullName;

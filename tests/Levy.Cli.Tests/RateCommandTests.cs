@@ -124,7 +124,7 @@ public class RateCommandTests
     [InlineData(new[] { "rate", "8703.23.01.99", "--origin", "JP", "--date", "2025-04-20" }, 3, "error: Unknown HTS code 8703.23.01.99 in 2025 Revision 10 (nearest: 8703.23.01.90).")]
     [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "JP", "--date", "2027-01-05" }, 2, "error: No HTS revision covers 2027-01-05: the data covers 2025-01-01 to 2026-12-31.")]
     [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-04-20", "--program", "KR" }, 2, "error: United States-Korea Free Trade Agreement (KORUS) (KR) cannot be claimed for products of JP")]
-    [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-04-20", "--steel-share", "1.5" }, 2, "error: steel_share must be between 0 and 1 (got 1.5).")]
+    [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-04-20", "--steel-share", "1.5" }, 2, "error: --steel-share \"1.5\" is not a share between 0 and 1 (or 0% to 100%).")]
     [InlineData(new[] { "rate", "8703.23.01.90", "--origin", "JP", "--date", "2025-04-20", "--quantity", "many" }, 2, "error: --quantity \"many\" is not a quantity with a unit")]
     [InlineData(new[] { "rate", "8703.23.01.90", "--date", "2025-04-20" }, 2, "error: Option '--origin' is required.")]
     public void Rate_BadInput_ClearMessageAndExitCode(string[] args, int exitCode, string message)

@@ -38,6 +38,15 @@ public class LevyWebFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The web host with its clock stopped at <paramref name="now"/> (an injected <see cref="TimeProvider"/>).</summary>
+/// <param name="now">What the clock says.</param>
+public abstract class ClockedFactory(DateTimeOffset now) : LevyWebFactory
+{
+    /// <inheritdoc/>
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
+}
+
 /// <summary>The web host with <see cref="FakeQuoteService"/> standing in for the rate engine.</summary>
 public sealed class EngineFactory : LevyWebFactory
 {

@@ -58,7 +58,8 @@ public sealed class CsvPanelWriter : IPanelSink, IDisposable
 
             _writer.Write(',');
             Rate(v.Total, buffer);
-            _writer.Write(v.NeedsValue ? ",true\n" : ",false\n");
+            _writer.Write(v.NeedsValue ? ",true" : ",false");
+            _writer.Write(v.AveEstimated ? ",true\n" : ",false\n");
             Rows++;
         }
     }

@@ -34,6 +34,9 @@ public static class PanelColumns
     /// <summary>True when a specific duty needs value and quantity.</summary>
     public const string NeedsValue = "needs_value";
 
+    /// <summary>True when the ordinary rate's ad valorem equivalent was estimated from a unit value.</summary>
+    public const string AveEstimated = "ave_estimated";
+
     /// <summary>The column of each authority's component, in <see cref="Authority"/> order.</summary>
     public static ImmutableArray<string> Authorities { get; } = ["mfn", "s232", "s301", "ieepa_fentanyl", "ieepa_reciprocal", "s122", "s201", "other"];
 
@@ -45,7 +48,7 @@ public static class PanelColumns
         new(CensusCode, "VARCHAR", "Census Bureau country code (5880), as in policy/census_codes.csv"),
         new(ValidFrom, "DATE", "First day of entry the row covers"),
         new(ValidUntil, "DATE", "Last day of entry the row covers (inclusive)"),
-        new("mfn", "DOUBLE", "Ordinary duty: column 1 General, or column 2 for Cuba, North Korea, Russia, Belarus; the ad valorem part when the rate is specific"),
+        new("mfn", "DOUBLE", "Ordinary duty: column 1 General, or column 2 for Cuba, North Korea, Russia, Belarus; the ad valorem part when the rate is specific (or its estimated equivalent, ave_estimated)"),
         new("s232", "DOUBLE", "Section 232 (steel, aluminum, copper, autos and parts, trucks, wood, semiconductors)"),
         new("s301", "DOUBLE", "Section 301 (China)"),
         new("ieepa_fentanyl", "DOUBLE", "IEEPA fentanyl / border duties (Canada, Mexico, China and Hong Kong)"),
@@ -55,5 +58,6 @@ public static class PanelColumns
         new("other", "DOUBLE", "Other Chapter 99 duties (Russia column 2 increases)"),
         new(Total, "DOUBLE", "Sum of the components"),
         new(NeedsValue, "BOOLEAN", "True when a specific or compound rate needs customs value and quantity: its specific part counts as 0, so total is a lower bound"),
+        new(AveEstimated, "BOOLEAN", "True when the specific or compound ordinary rate was given an ad valorem equivalent from a unit value (--unit-values): mfn, and anything measured against it, are estimates"),
     ];
 }

@@ -35,6 +35,7 @@ public static class ParquetPanelReader
 
         DataField hts = Field(PanelColumns.Hts10), country = Field(PanelColumns.Country), from = Field(PanelColumns.ValidFrom),
             until = Field(PanelColumns.ValidUntil), needs = Field(PanelColumns.NeedsValue);
+        DataField? estimated = fields.FirstOrDefault(f => f.Name == PanelColumns.AveEstimated); // absent from files built before it
         DataField[] components = [.. PanelColumns.Authorities.Select(Field)];
         var rows = new List<PanelInterval>(4096);
         long kept = 0;
@@ -46,12 +47,17 @@ public static class ParquetPanelReader
             var firsts = new DateOnly[n];
             var lasts = new DateOnly[n];
             var flags = new bool[n];
+            var estimates = new bool[n];
             double[][] values = [.. components.Select(_ => new double[n])];
             await group.ReadAsync(hts, codes.AsMemory());
             await group.ReadAsync(country, isos.AsMemory());
             await group.ReadAsync<DateOnly>(from, firsts.AsMemory());
             await group.ReadAsync<DateOnly>(until, lasts.AsMemory());
             await group.ReadAsync<bool>(needs, flags.AsMemory());
+            if (estimated is not null)
+            {
+                await group.ReadAsync<bool>(estimated, estimates.AsMemory());
+            }
             for (int a = 0; a < components.Length; a++)
             {
                 await group.ReadAsync<double>(components[a], values[a].AsMemory());
@@ -75,7 +81,7 @@ public static class ParquetPanelReader
                 }
 
                 var v = new PanelValues((decimal)values[0][i], (decimal)values[1][i], (decimal)values[2][i], (decimal)values[3][i],
-                    (decimal)values[4][i], (decimal)values[5][i], (decimal)values[6][i], (decimal)values[7][i], flags[i]);
+                    (decimal)values[4][i], (decimal)values[5][i], (decimal)values[6][i], (decimal)values[7][i], flags[i], estimates[i]);
                 rows.Add(new PanelInterval(product, origin, firsts[i], lasts[i], v));
             }
         }

@@ -61,6 +61,7 @@ public sealed class ParquetPanelWriter : IPanelSink, IDisposable
 
             b.Total[i] = (double)v.Total;
             b.NeedsValue[i] = v.NeedsValue;
+            b.AveEstimated[i] = v.AveEstimated;
             if (++b.Count == RowGroupSize)
             {
                 StartFlush();
@@ -111,7 +112,8 @@ public sealed class ParquetPanelWriter : IPanelSink, IDisposable
         }
 
         await group.WriteAsync<double>(fields[f++], b.Total.AsMemory(0, n));
-        await group.WriteAsync<bool>(fields[f], b.NeedsValue.AsMemory(0, n));
+        await group.WriteAsync<bool>(fields[f++], b.NeedsValue.AsMemory(0, n));
+        await group.WriteAsync<bool>(fields[f], b.AveEstimated.AsMemory(0, n));
     }
 
     /// <summary>One row group's columns.</summary>
@@ -125,6 +127,7 @@ public sealed class ParquetPanelWriter : IPanelSink, IDisposable
         internal readonly double[][] Components = [.. PanelColumns.Authorities.Select(_ => new double[RowGroupSize])];
         internal readonly double[] Total = new double[RowGroupSize];
         internal readonly bool[] NeedsValue = new bool[RowGroupSize];
+        internal readonly bool[] AveEstimated = new bool[RowGroupSize];
         internal int Count;
     }
 

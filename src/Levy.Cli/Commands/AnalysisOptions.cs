@@ -41,6 +41,11 @@ internal static class AnalysisOptions
         Description = "Import weights: CSV with columns hts10, cty_code (or iso2), value (docs/etr.md). Means become import-weighted.",
     };
 
+    internal static readonly Option<string?> UnitValues = new("--unit-values")
+    {
+        Description = "Unit values: CSV with columns hts10, unit, usd_per_unit, source (docs/panel.md). Specific and compound ordinary rates then get estimated ad valorem equivalents (flagged ave_estimated) instead of counting their specific part as 0.",
+    };
+
     internal static readonly Option<bool> CountryWeights = new("--country-weights")
     {
         Description = "Weight the countries of a group (EU, all) by their 2024 imports (trade/us_imports_2024_by_country_census.csv) instead of pooling their product pairs.",
@@ -97,6 +102,29 @@ internal static class AnalysisOptions
     /// <summary>The import weights of <c>--weights</c>, if given.</summary>
     internal static ImportWeights? ImportWeightsOf(CliContext cli, ParseResult parse) =>
         parse.GetValue(Weights) is { } path ? TradeTables.ReadImportWeights(path, cli.Data.Countries) : null;
+
+    /// <summary>The unit values of <c>--unit-values</c>, if given.</summary>
+    internal static UnitValues? UnitValuesOf(ParseResult parse)
+    {
+        if (parse.GetValue(UnitValues) is not { } path)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliException(ExitCodes.NotFound, $"--unit-values: {path} does not exist.");
+        }
+
+        try
+        {
+            return TradeTables.ReadUnitValues(path);
+        }
+        catch (Levy.Data.Tables.CsvDataException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"--unit-values: {ex.Message}");
+        }
+    }
 
     /// <summary>The USMCA shares unless <c>--no-usmca</c>.</summary>
     internal static PreferenceShares? PreferencesOf(CliContext cli, ParseResult parse) =>
@@ -174,13 +202,21 @@ internal static class AnalysisOptions
     }
 
     /// <summary>A file in the output folder, which is created.</summary>
+    /// <exception cref="CliException">The folder cannot be created (exit code 2).</exception>
     internal static string OutPath(string? given, string defaultName)
     {
         string path = given ?? Path.Combine(OutFolder, defaultName);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(CliMessages.OutputUnwritable, "--out", path, OutputFile.Reason(ex)));
         }
 
         return path;

@@ -58,6 +58,12 @@ internal static class DataInfoCommand
             cli.Output.WriteLine(Attribution + "; " + HtsAttribution + ".");
         }
 
+        if (inventory.ManifestProblem is { } corrupt)
+        {
+            cli.Error.WriteLine($"error: {corrupt}.");
+            return ExitCodes.DataError;
+        }
+
         if (inventory.Verified && inventory.BadFiles.Any())
         {
             cli.Error.WriteLine($"error: {inventory.BadFiles.Count()} data files are corrupt or differ from manifest.json: "
@@ -175,7 +181,9 @@ internal static class DataInfoCommand
         output.WriteLine($"Rulebook: {inv.RulebookOrigin}");
         output.WriteLine(inv.Manifest is { } m
             ? $"Manifest: {m.Files.Count} files recorded, updated {m.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z by levy {m.LevyVersion}"
-            : "Manifest: none (the folder was not filled by levy data sync)");
+            : inv.ManifestProblem is not null
+                ? "Manifest: CORRUPT (see the problems below); the files cannot be checked against their hashes"
+                : "Manifest: none (the folder was not filled by levy data sync)");
         output.WriteLine($"HTS revisions: {inv.RevisionFilesPresent} files present, {inv.CatalogueRevisions.Count} in the catalogue, "
             + $"{inv.MissingRevisions.Count} missing.");
         output.WriteLine();

@@ -82,7 +82,8 @@ internal static class DataSyncCommand
             return RunBundleUpdate(cli, parse);
         }
 
-        DataSources sources = DataSources.Load(DataCommand.Rulebook(parse));
+        Levy.Data.Rulebook.RulebookFiles rulebook = DataCommand.Rulebook(parse);
+        DataSources sources = DataSources.Load(rulebook);
         SyncOptions options = ReadOptions(parse, sources);
         bool json = parse.GetValue(GlobalOptions.Json);
         if (parse.GetValue(Target) is null && parse.GetValue(GlobalOptions.DataDir) is null && Environment.GetEnvironmentVariable(DataLocator.EnvironmentVariable) is { Length: > 0 } env)
@@ -90,7 +91,7 @@ internal static class DataSyncCommand
             cli.Error.WriteLine($"note: ${DataLocator.EnvironmentVariable}={env} is read before ./data; pass --target to sync there.");
         }
 
-        var sync = new DataSync(sources);
+        var sync = new DataSync(sources, rulebook: rulebook);
         int count = options.Select(sources).Count;
         SyncReport report = cli.IsTerminal
             ? RunWithProgressBars(cli, sync, options, count)

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Levy.Cli.Rendering;
 using Levy.Core.Calculation;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
+using Levy.Core.Reports;
 using Levy.Data.Batch;
 using Spectre.Console;
 
@@ -22,7 +24,7 @@ internal static class DutyCommand
 
     private static readonly Option<string?> Origin = new("--origin", "-o") { Description = "Country of origin: ISO code (JP), name or Census code." };
 
-    private static readonly Option<string?> Value = new("--value") { Description = "Customs value in USD (40000, 40,000 or $40,000)." };
+    private static readonly Option<string?> Value = new("--value") { Description = "Customs value in USD (40000, 40,000 or $40,000; at most 1,000,000,000,000)." };
 
     private static readonly Option<string?> Mode = new("--mode", "-m") { Description = "Mode of transport: vessel, air, truck, rail, mail, other (vessel pays the HMF)." };
 
@@ -39,6 +41,16 @@ internal static class DutyCommand
 
     private static readonly Option<bool> Compare = new("--compare") { Description = "Compare with the declared_* amounts of the input (a broker's bill) and report differences." };
 
+    // The options of one line, which a batch takes from its columns instead: given with --file they would do nothing.
+    private static readonly Option[] LineOptions =
+    [
+        Origin, Value, RevisionOption.Date, RateCommand.Quantity, Mode, RateCommand.Program, RateCommand.Loaded,
+        RateCommand.SteelShare, RateCommand.AluminumShare, RateCommand.CopperShare, RateCommand.UsContent, RateCommand.Declare, EntryTypeOption,
+    ];
+
+    // The options of a batch, which do nothing for one line.
+    private static readonly Option[] BatchOptions = [Format, Output, Compare];
+
     internal static Command Create(Func<ParseResult, CliContext> context, Func<CliContext, Func<QuoteRequest, RateQuote>>? engine = null)
     {
         engine ??= cli => cli.Data.Engine.Quote;
@@ -51,9 +63,26 @@ internal static class DutyCommand
         command.SetAction(parse =>
         {
             CliContext cli = context(parse);
-            return parse.GetValue(File) is { } file ? RunBatch(cli, parse, file, engine(cli)) : RunLine(cli, parse, engine(cli));
+            if (parse.GetValue(File) is { } file)
+            {
+                RefuseGiven(parse, CliMessages.NotWithFile, parse.GetValue(Code) is null ? [] : ["the code " + parse.GetValue(Code)], LineOptions);
+                return RunBatch(cli, parse, file, engine(cli));
+            }
+
+            RefuseGiven(parse, CliMessages.OnlyWithFile, [], BatchOptions);
+            return RunLine(cli, parse, engine(cli));
         });
         return command;
+    }
+
+    // Options that would do nothing are refused rather than silently ignored.
+    private static void RefuseGiven(ParseResult parse, string template, IEnumerable<string> given, Option[] options)
+    {
+        string[] names = [.. given, .. options.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name)];
+        if (names.Length > 0)
+        {
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.Format(template, string.Join(", ", names)));
+        }
     }
 
     private static int RunLine(CliContext cli, ParseResult parse, Func<QuoteRequest, RateQuote> engine)
@@ -61,33 +90,26 @@ internal static class DutyCommand
         string code = parse.GetValue(Code) ?? throw Usage("give an HTS code (levy duty 8703.23.01.90 --origin JP --value 40000 --date 2025-04-20) or --file");
         string origin = parse.GetValue(Origin) ?? throw Usage("--origin is required for one line");
         string valueText = parse.GetValue(Value) ?? throw Usage("--value (customs value in USD) is required for one line");
-        string dateText = parse.GetValue(RevisionOption.Date) ?? throw Usage("--date (date of entry, yyyy-MM-dd) is required for one line");
-        if (!ExcelNumber.TryParse(valueText, out decimal value, out bool percent) || percent || value < 0)
-        {
-            throw Usage($"--value \"{valueText}\" is not an amount in USD (e.g. 40000 or $40,000)");
-        }
+        HtsCode product = CliInputs.Code(UserInputs.Product, code);
+        decimal value = CliInputs.Amount(UserInputs.CustomsValue, valueText);
 
         var line = new EntryLine
         {
             Id = "1",
-            Product = HtsCode.Parse(code),
+            Product = product,
             Origin = cli.Data.Countries.Resolve(origin).Iso,
             Value = new Money(value),
-            EntryDate = RevisionOption.ParseDate(dateText, "--date"),
-            LoadingDate = parse.GetValue(RateCommand.Loaded) is { } l ? RevisionOption.ParseDate(l, "--loaded") : null,
-            Quantities = [.. (parse.GetValue(RateCommand.Quantity) ?? []).Select(RateCommand.ParseQuantity)],
-            Mode = parse.GetValue(Mode) is { } m ? DutyColumns.ParseMode(m) ?? throw Usage($"--mode \"{m}\" is not vessel, air, truck, rail, mail or other") : null,
-            ClaimedProgram = parse.GetValue(RateCommand.Program)?.Trim().ToUpperInvariant(),
+            EntryDate = RevisionOption.DateOrToday(cli, parse),
+            LoadingDate = parse.GetValue(RateCommand.Loaded) is { } l ? CliInputs.Date(UserInputs.LoadingDate, l) : null,
+            Quantities = [.. CliInputs.Quantities(parse.GetValue(RateCommand.Quantity))],
+            Mode = parse.GetValue(Mode) is { } m ? DutyColumns.ModeOf(CliInputs.Choice(UserInputs.Mode, m)) : null,
+            ClaimedProgram = parse.GetValue(RateCommand.Program) is { } p ? CliInputs.Program(UserInputs.Program, p) : null,
             Metal = new MetalContent(parse.GetValue(RateCommand.SteelShare), parse.GetValue(RateCommand.AluminumShare), parse.GetValue(RateCommand.CopperShare)),
             UsContentShare = parse.GetValue(RateCommand.UsContent),
-            Conditions = [.. parse.GetValue(RateCommand.Declare) ?? []],
-            EntryType = parse.GetValue(EntryTypeOption) switch
-            {
-                null => null,
-                "formal" or "01" => EntryType.Formal,
-                "informal" or "11" => EntryType.Informal,
-                string t => throw Usage($"--entry-type \"{t}\" is not formal or informal"),
-            },
+            Conditions = [.. CliInputs.Conditions(parse.GetValue(RateCommand.Declare))],
+            EntryType = parse.GetValue(EntryTypeOption) is { } t
+                ? CliInputs.Choice(UserInputs.EntryType, t) == "formal" ? EntryType.Formal : EntryType.Informal
+                : null,
         };
 
         RateQuote quote = engine(line.ToQuoteRequest());
@@ -109,7 +131,8 @@ internal static class DutyCommand
             throw new CliException(ExitCodes.InvalidInput, OptionFor(entry.Error));
         }
 
-        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value);
+        EntrySummaryView view = EntrySummaryView.From(entry.Entry, quote, cli.Data.Countries.FindByIso(line.Origin)?.Name ?? line.Origin.Value)
+            .WithFreshness(cli.Data.Catalogue.Freshness(line.EntryDate, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(view);
@@ -132,36 +155,55 @@ internal static class DutyCommand
             throw Usage("--json with --file needs --output: the rows go to stdout otherwise, and --json writes one document there");
         }
 
-        string format = (parse.GetValue(Format) ?? (Path.GetExtension(file).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? "jsonl" : "csv")).ToLowerInvariant();
-        if (format is not ("csv" or "jsonl"))
-        {
-            throw Usage($"--format \"{format}\" is not csv or jsonl");
-        }
+        string format = parse.GetValue(Format) is { } f ? CliInputs.Choice(UserInputs.BatchFormat, f)
+            : Path.GetExtension(file).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? "jsonl" : "csv";
 
+        // Every path is checked before anything is opened or written: a bad --output never costs the input, nor the run.
         bool stdin = file == "-";
-        if (!stdin && !System.IO.File.Exists(file))
+        if (!stdin)
         {
-            throw new CliException(ExitCodes.NotFound, $"--file: {file} does not exist.");
+            InputFiles.Check(file, "--file");
         }
 
+        using OutputFile? target = outputPath is null ? null : OutputFile.Prepare(outputPath, "--output", file, "--file");
         string source = stdin ? "stdin" : Path.GetFileName(file);
-        using Stream input = stdin ? Console.OpenStandardInput() : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using Stream input = stdin ? Console.OpenStandardInput() : InputFiles.Open(file, "--file");
         using var reader = new StreamReader(input, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
         IEnumerable<InputRow> rows = format == "jsonl" ? DutyInputReader.ReadJsonLines(reader, source, compare) : DutyInputReader.ReadCsv(reader, source, compare);
-        using TextWriter? fileOut = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-        TextWriter rowsOut = fileOut ?? cli.Output;
-        var batch = new DutyBatch(engine, cli.Data.Fees, compare);
+        DateOnly dataAsOf = cli.Data.Catalogue.Newest.EffectiveDate;
+        var batch = new DutyBatch(engine, cli.Data.Fees, compare, dataAsOf);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cli.CancellationToken);
+        using IDisposable graceful = Interruption.Graceful(stop);
         BatchSummary summary;
-        using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare) : new CsvDutyOutput(rowsOut, compare))
+        using (TextWriter? fileOut = target is null ? null : new StreamWriter(target.WriteTo, append: false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
-            long length = stdin ? 0 : input.Length;
-            summary = cli.IsTerminal && !Console.IsErrorRedirected && length > 1 << 20
-                ? WithProgress(cli, length, input, p => batch.Run(rows, output, p))
-                : batch.Run(rows, output);
+            TextWriter rowsOut = fileOut ?? cli.Output;
+            using (IDutyOutput output = format == "jsonl" ? new JsonLinesDutyOutput(rowsOut, compare, dataAsOf) : new CsvDutyOutput(rowsOut, compare, dataAsOf))
+            {
+                long length = stdin ? 0 : input.Length;
+                summary = cli.IsTerminal && !Console.IsErrorRedirected && length > 1 << 20
+                    ? WithProgress(cli, length, input, p => batch.Run(rows, output, p, stop.Token))
+                    : batch.Run(rows, output, cancellationToken: stop.Token);
+            }
+
+            rowsOut.Flush();
         }
 
-        rowsOut.Flush();
+        if (summary.Interrupted)
+        {
+            string said = target is null
+                ? CliMessages.Format(CliMessages.InterruptedToStdout, summary.Lines)
+                : CliMessages.Format(CliMessages.InterruptedToFile, summary.Lines, target.KeepPartial(), target.Path);
+            throw new CliException(ExitCodes.Interrupted, said);
+        }
+
+        target?.Commit();
         BatchSummaryView view = BatchSummaryView.From(summary, compare);
+        if (summary.LatestEntryDate is { } latest)
+        {
+            view = view.WithFreshness(cli.Data.Catalogue.Freshness(latest, cli.Today));
+        }
+
         if (json)
         {
             cli.WriteJson(view);

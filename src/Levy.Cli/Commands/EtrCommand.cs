@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Levy.Core.Inputs;
 using Levy.Analysis.Panels;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
@@ -25,7 +26,7 @@ internal static class EtrCommand
         var command = new Command("etr", "Effective tariff rates: the mean rate over product-country pairs, every day, for countries or groups, by authority (unweighted, or import-weighted with --weights).")
         {
             AnalysisOptions.Countries, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Weights, AnalysisOptions.CountryWeights, Panel,
-            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, Daily, GlobalOptions.Json,
+            AnalysisOptions.Scenario, AnalysisOptions.NoUsmca, AnalysisOptions.UnitValues, Daily, GlobalOptions.Json,
         };
         command.SetAction(parse => Run(context(parse), parse));
         return command;
@@ -39,6 +40,11 @@ internal static class EtrCommand
         var builder = new RateSeriesBuilder(from, to, groups, AnalysisOptions.ImportWeightsOf(cli, parse));
         if (panelFile is not null)
         {
+            if (parse.GetValue(AnalysisOptions.UnitValues) is not null)
+            {
+                throw new CliException(ExitCodes.InvalidInput, "--unit-values applies when the panel is built; a panel file carries the values it was built with (levy panel build --unit-values).");
+            }
+
             try
             {
                 ParquetPanelReader.ReadAsync(panelFile, builder, builder.Countries.ToHashSet()).GetAwaiter().GetResult();
@@ -57,6 +63,7 @@ internal static class EtrCommand
             From = from,
             To = to,
             Preferences = AnalysisOptions.PreferencesOf(cli, parse),
+            UnitValues = AnalysisOptions.UnitValuesOf(parse),
         };
         PanelSummary summary = AnalysisOptions.Build(cli, AnalysisOptions.EngineOf(cli, parse), request, builder, "levy etr");
         return (builder.Build(), summary);
@@ -64,10 +71,12 @@ internal static class EtrCommand
 
     private static int Run(CliContext cli, ParseResult parse)
     {
+        using OutputFile? dailyFile = parse.GetValue(Daily) is { } daily ? OutputFile.Prepare(AnalysisOptions.OutPath(daily, "etr-daily.csv"), "--daily") : null;
         (IReadOnlyList<RateSeries> series, PanelSummary? summary) = Series(cli, parse, parse.GetValue(Panel));
-        if (parse.GetValue(Daily) is { } daily)
+        if (dailyFile is not null)
         {
-            WriteDaily(AnalysisOptions.OutPath(daily, "etr-daily.csv"), series);
+            WriteDaily(dailyFile.WriteTo, series);
+            dailyFile.Commit();
         }
 
         if (parse.GetValue(GlobalOptions.Json))
@@ -91,20 +100,35 @@ internal static class EtrCommand
                 table.AddColumn(new TableColumn(Label(a)).RightAligned());
             }
 
+            bool estimated = s.AveEstimatedShares.Any(v => v > 0d);
             table.AddColumn(new TableColumn("Pairs").RightAligned()).AddColumn(new TableColumn("Specific").RightAligned());
+            if (estimated)
+            {
+                table.AddColumn(new TableColumn("Estimated").RightAligned());
+            }
+
             foreach ((int day, int last) in s.Spans())
             {
                 var cells = new List<string> { $"{s.DateOf(day):yyyy-MM-dd}", $"{s.DateOf(last):yyyy-MM-dd}", AnalysisOptions.Percent(s.Totals[day]) };
                 cells.AddRange(shown.Select(a => AnalysisOptions.Percent(s.Component(a)[day])));
                 cells.Add(s.Pairs[day].ToString("N0", CultureInfo.InvariantCulture));
                 cells.Add(AnalysisOptions.Percent(s.NeedsValueShares[day]));
+                if (estimated)
+                {
+                    cells.Add(AnalysisOptions.Percent(s.AveEstimatedShares[day]));
+                }
+
                 table.AddRow(cells.ToArray());
             }
 
             cli.Console.Write(table);
         }
 
-        cli.Console.MarkupLine("Specific: share of pairs whose rate is specific or compound (its specific part counts as 0, docs/panel.md).");
+        cli.Console.MarkupLine("Specific: share of pairs whose rate is specific or compound and has no equivalent (its specific part counts as 0, docs/panel.md).");
+        if (series.Any(s => s.AveEstimatedShares.Any(v => v > 0d)))
+        {
+            cli.Console.MarkupLine("Estimated: share of pairs whose specific or compound rate has an ad valorem equivalent estimated from --unit-values (docs/etr.md).");
+        }
         return ExitCodes.Success;
     }
 
@@ -123,7 +147,7 @@ internal static class EtrCommand
     private static void WriteDaily(string path, IReadOnlyList<RateSeries> series)
     {
         var text = new StringBuilder("date,group,total,");
-        text.Append(string.Join(',', PanelColumns.Authorities)).Append(",pairs,needs_value_share\n");
+        text.Append(string.Join(',', PanelColumns.Authorities)).Append(",pairs,needs_value_share,ave_estimated_share\n");
         foreach (RateSeries s in series)
         {
             for (int d = 0; d < s.Days; d++)
@@ -134,7 +158,7 @@ internal static class EtrCommand
                     text.Append(',').Append(Number(s.Component(a)[d]));
                 }
 
-                text.Append(CultureInfo.InvariantCulture, $",{s.Pairs[d]:0.##},{Number(s.NeedsValueShares[d])}\n");
+                text.Append(CultureInfo.InvariantCulture, $",{s.Pairs[d]:0.##},{Number(s.NeedsValueShares[d])},{Number(s.AveEstimatedShares[d])}\n");
             }
         }
 

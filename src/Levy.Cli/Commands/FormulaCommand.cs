@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Levy.Core.Inputs;
 using Levy.Core.Trade;
 using Levy.Data.Trade;
 using Spectre.Console;
@@ -8,13 +9,13 @@ namespace Levy.Cli.Commands;
 /// <summary><c>levy formula</c>: the April 2025 reciprocal formula from bilateral trade, compared with the published rates.</summary>
 internal static class FormulaCommand
 {
-    private static readonly Option<decimal> Elasticity = new("--elasticity") { Description = "epsilon, the elasticity of import demand (USTR: 4).", DefaultValueFactory = _ => 4m };
+    private static readonly Option<decimal> Elasticity = CliInputs.Number(UserInputs.Elasticity, "epsilon, the elasticity of import demand (USTR: 4).", 4m);
 
-    private static readonly Option<decimal> PassThrough = new("--pass-through") { Description = "phi, the pass-through of tariffs to import prices (USTR: 0.25; the study USTR cites finds about 0.945).", DefaultValueFactory = _ => 0.25m };
+    private static readonly Option<decimal> PassThrough = CliInputs.Number(UserInputs.PassThrough, "phi, the pass-through of tariffs to import prices (USTR: 0.25; the study USTR cites finds about 0.945).", 0.25m);
 
-    private static readonly Option<decimal> Floor = new("--floor") { Description = "The minimum rate (USTR: 0.10).", DefaultValueFactory = _ => 0.10m };
+    private static readonly Option<decimal> Floor = CliInputs.Number(UserInputs.Floor, "The minimum rate (USTR: 0.10).", 0.10m);
 
-    private static readonly Option<decimal> Halving = new("--halving") { Description = "The share of the computed rate charged (USTR: 0.5).", DefaultValueFactory = _ => 0.5m };
+    private static readonly Option<decimal> Halving = CliInputs.Number(UserInputs.Halving, "The share of the computed rate charged (USTR: 0.5).", 0.5m);
 
     private static readonly Option<bool> Compare = new("--compare") { Description = "Compare with the rates published in April 2025 (Annex I of EO 14257)." };
 
@@ -57,7 +58,8 @@ internal static class FormulaCommand
                 rate = Math.Round(r.Rate, 4),
                 roundedUp = r.RoundedUp,
                 published = compare ? published : (decimal?)null,
-                difference = compare ? Math.Round(r.Rate - published, 4) : (decimal?)null,
+                // Measured from the rounded rate printed beside it, so that "Rounded up 24.00%, Published 24.00%" reads 0.00 pts.
+                difference = compare ? Math.Round(r.RoundedUp - published, 4) : (decimal?)null,
                 withinOnePoint = compare ? Math.Abs(r.Rate - published) <= 0.01m : (bool?)null,
                 why = compare ? Why(p, r, annex) : null,
             };
@@ -74,7 +76,7 @@ internal static class FormulaCommand
             .AddColumn(new TableColumn("Charged").RightAligned()).AddColumn(new TableColumn("Rate").RightAligned()).AddColumn(new TableColumn("Rounded up").RightAligned());
         if (compare)
         {
-            table.AddColumn(new TableColumn("Published").RightAligned()).AddColumn(new TableColumn("Diff").RightAligned()).AddColumn("Why");
+            table.AddColumn(new TableColumn("Published").RightAligned()).AddColumn(new TableColumn("Diff (rounded)").RightAligned()).AddColumn("Why");
         }
 
         foreach (var r in rows)

@@ -33,7 +33,8 @@ internal static class HistoryCommand
         DateOnly? to = parse.GetValue(To) is { } t ? RevisionOption.ParseDate(t, "--to") : null;
         IReadOnlyList<HistorySegment> segments = engine.History(template, from, to);
         HistoryReport report = HistoryReport.Create(template, from ?? engine.Timeline.First, to ?? engine.Timeline.Horizon, segments,
-            cli.Data.Countries, cli.Data.Catalogue) with { Scenario = scenario };
+            cli.Data.Countries, cli.Data.Catalogue, engine.Timeline) with { Scenario = scenario };
+        report = report.WithFreshness(report.FreshnessOn(cli.Data.Catalogue, cli.Today));
 
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -42,16 +43,27 @@ internal static class HistoryCommand
         }
 
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned()).AddColumn("Duties (beyond the ordinary rate)").AddColumn("Revision");
+            .AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned()).AddColumn("Duties (beyond the ordinary rate)").AddColumn("Revisions");
         foreach (HistorySegmentView r in report.Segments)
         {
             table.AddRow($"{r.From:yyyy-MM-dd}", $"{r.To:yyyy-MM-dd}", r.TotalPercent is { } total ? RateCommand.ShowPercent(total) : (r.Problem is null ? "?" : "—"),
-                Markup.Escape(r.Problem ?? (r.Duties.Count == 0 ? "none" : string.Join(", ", r.Duties))), r.Revision ?? string.Empty);
+                Markup.Escape(r.Problem ?? Duties(r)), Markup.Escape(r.Revisions ?? string.Empty));
         }
 
         string under = scenario == PolicyRulebookReader.Actual ? string.Empty : $" — [yellow]scenario {Markup.Escape(scenario)}[/]";
+        CliContext.WriteDataNotice(cli.Console, report);
         cli.Console.MarkupLine($"[bold]{template.Product}[/] from [bold]{Markup.Escape(cli.Data.Countries.FindByIso(template.Origin)!.Name)}[/]{under}");
         cli.Console.Write(table);
+        cli.Console.WriteLine("Periods that read alike are one row; Revisions names the revisions whose text governs its first and last day.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The duties of a period, then the headings declared without a duty (exemptions), so that two periods that
+    /// differ only in what is declared do not read alike.</summary>
+    private static string Duties(HistorySegmentView r)
+    {
+        string duties = r.Duties.Count == 0 ? "none" : string.Join(", ", r.Duties);
+        string[] declaredOnly = [.. r.Chapter99.Where(h => !r.Duties.Any(d => d.StartsWith(h + " ", StringComparison.Ordinal)))];
+        return declaredOnly.Length == 0 ? duties : $"{duties}; declares {string.Join(", ", declaredOnly)} (no duty)";
     }
 }

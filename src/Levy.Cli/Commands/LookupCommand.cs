@@ -34,7 +34,11 @@ internal static class LookupCommand
         (HtsRevision revision, DateOnly? date) = RevisionOption.Resolve(cli, parse);
         TariffSchedule schedule = cli.Data.Archive.Get(revision.Id);
         HtsProduct product = schedule.FindProduct(code) ?? throw NotFound(schedule, code);
-        LookupReport report = LookupReport.From(cli.Data.Catalogue, schedule, product, date);
+        LookupReport report = LookupReport.From(cli.Data.Catalogue, cli.Data.Timeline, schedule, product, date);
+        if (date is { } day)
+        {
+            report = report.WithFreshness(cli.Data.Catalogue.Freshness(day, cli.Today, revision.Id));
+        }
 
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -55,8 +59,16 @@ internal static class LookupCommand
 
     private static void Render(IAnsiConsole console, LookupReport r)
     {
-        string forDate = r.Date is { } d ? $"; in force on {d:yyyy-MM-dd}" : string.Empty;
-        console.MarkupLine($"[bold]{r.Code}[/]  HTS {Markup.Escape(r.RevisionName)} ({r.InForceFrom:yyyy-MM-dd} → {r.InForceUntil:yyyy-MM-dd}{forDate})");
+        CliContext.WriteDataNotice(console, r);
+        string governs = r.GovernsFrom is { } gf && r.GovernsUntil is { } gu
+            ? $"governs entries {gf:yyyy-MM-dd} → {gu:yyyy-MM-dd}"
+            : "editorial: governs no entry date";
+        string forDate = r.Date is { } d ? $"; read for entries on {d:yyyy-MM-dd}" : string.Empty;
+        console.MarkupLine($"[bold]{r.Code}[/]  HTS {Markup.Escape(r.RevisionName)} — {governs} (published {r.InForceFrom:yyyy-MM-dd}){forDate}");
+        if (r.RevisionNote is { } note)
+        {
+            console.WriteLine(note);
+        }
         console.WriteLine();
         for (int i = 0; i < r.DescriptionPath.Count; i++)
         {

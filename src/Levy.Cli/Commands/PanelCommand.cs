@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Analysis.Panels;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
@@ -25,7 +26,7 @@ internal static class PanelCommand
 
     private static readonly Option<string?> Panel = new("--panel") { Description = "The panel file (default: out/panel.parquet)." };
 
-    private static readonly Option<int> MaxRows = new("--max-rows") { Description = "The most rows to show.", DefaultValueFactory = _ => 200 };
+    private static readonly Option<int> MaxRows = CliInputs.Integer(UserInputs.MaxRows, "The most rows to show.", 200);
 
     private static readonly Argument<string> Sql = new("sql") { Description = "A DuckDB SQL query; the panel is the view 'panel'." };
 
@@ -34,7 +35,7 @@ internal static class PanelCommand
         var build = new Command("build", "Build the panel: every HTS-10 x every country, the duty by authority and the total, as intervals (valid_from, valid_until) with consecutive equal rows merged.")
         {
             Out, Csv, AnalysisOptions.From, AnalysisOptions.To, AnalysisOptions.Countries, Products, AnalysisOptions.Scenario, AnalysisOptions.NoUsmca,
-            GlobalOptions.Json,
+            AnalysisOptions.UnitValues, GlobalOptions.Json,
         };
         build.SetAction(parse => RunBuild(context(parse), parse));
         var query = new Command("query", "Run SQL over a panel file with embedded DuckDB: levy panel query \"SELECT country, avg(total) FROM panel WHERE DATE '2025-10-01' BETWEEN valid_from AND valid_until GROUP BY 1\".")
@@ -48,6 +49,11 @@ internal static class PanelCommand
     private static int RunBuild(CliContext cli, ParseResult parse)
     {
         var clock = Stopwatch.StartNew();
+
+        // The outputs are checked (and their temporary files made) before any work, and replace the files only on success.
+        string path = AnalysisOptions.OutPath(parse.GetValue(Out), "panel.parquet");
+        using OutputFile panelFile = OutputFile.Prepare(path, "--out");
+        using OutputFile? csvFile = parse.GetValue(Csv) is { } c ? OutputFile.Prepare(AnalysisOptions.OutPath(c, "panel.csv"), "--csv") : null;
         (DateOnly from, DateOnly to) = AnalysisOptions.Dates(cli, parse);
         var engine = AnalysisOptions.EngineOf(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
@@ -55,6 +61,7 @@ internal static class PanelCommand
             ? cli.Data.Countries.Partners.Select(c => c.Iso).ToList()
             : AnalysisOptions.Groups(cli, parse, null).SelectMany(g => g.Members).Distinct().ToList();
         PreferenceShares? usmca = AnalysisOptions.PreferencesOf(cli, parse);
+        UnitValues? unitValues = AnalysisOptions.UnitValuesOf(parse);
         var request = new PanelRequest
         {
             Countries = [.. countries.OrderBy(c => cli.Data.Countries.FindByIso(c)!.CensusCode, StringComparer.Ordinal)],
@@ -62,9 +69,9 @@ internal static class PanelCommand
             To = to,
             Products = [.. (parse.GetValue(Products) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HtsCode.Parse)],
             Preferences = usmca,
+            UnitValues = unitValues,
         };
         cli.Data.Archive.LoadAll();
-        string path = AnalysisOptions.OutPath(parse.GetValue(Out), "panel.parquet");
         var metadata = new Dictionary<string, string>
         {
             ["levy.scenario"] = scenario,
@@ -72,21 +79,24 @@ internal static class PanelCommand
             ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
             ["levy.data"] = cli.Data.Location.ToString(),
+            ["levy.unit_values"] = unitValues?.Source ?? "none: specific parts count as 0 (needs_value)",
             ["levy.assumptions"] = "docs/panel.md, Defaults: no condition certified (every article of a provision U.S. note 33(g) lists whole is an auto part; "
                 + "semiconductor articles meet the thresholds of note 39(b) and have no exempt end use; nothing is for civil aircraft; no U.S.-melted metal; "
                 + "no metal under 15% of the weight); metal content from the BEA-based estimate clamped to shares adding up to at most 1, else 50%; "
                 + "no U.S. content; nothing in transit; the United States is not a partner",
-            ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value",
+            ["levy.schema"] = "docs/panel.md: hts10, country, cty_code, valid_from, valid_until (inclusive), mfn..other, total (fractions of value), needs_value, ave_estimated",
         };
         PanelSummary summary;
         long csvRows = 0;
-        using (var parquet = new ParquetPanelWriter(path, cli.Data.Countries, metadata))
+        using (var parquet = new ParquetPanelWriter(panelFile.WriteTo, cli.Data.Countries, metadata))
         {
-            string? csvPath = parse.GetValue(Csv) is { } c ? AnalysisOptions.OutPath(c, "panel.csv") : null;
-            using CsvPanelWriter? csv = csvPath is null ? null : new CsvPanelWriter(csvPath, cli.Data.Countries);
+            using CsvPanelWriter? csv = csvFile is null ? null : new CsvPanelWriter(csvFile.WriteTo, cli.Data.Countries);
             summary = AnalysisOptions.Build(cli, engine, request, csv is null ? parquet : new TeeSink(parquet, csv), "levy panel build");
             csvRows = csv?.Rows ?? 0;
         }
+
+        panelFile.Commit();
+        csvFile?.Commit();
 
         var view = new
         {
@@ -106,6 +116,7 @@ internal static class PanelCommand
             perRevisionRows = summary.RevisionCells,
             rows = summary.Rows,
             usmca = usmca is not null,
+            unitValues = unitValues?.Source,
             seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         if (parse.GetValue(GlobalOptions.Json))
@@ -125,6 +136,7 @@ internal static class PanelCommand
         table.AddRow("Rows per epoch, before merging", $"{summary.Cells:N0}");
         table.AddRow("Rows after merging", $"{summary.Rows:N0}");
         table.AddRow("Canada/Mexico", usmca is null ? "no USMCA claim" : "blended with 2025 USMCA utilisation");
+        table.AddRow("Specific rates", unitValues is null ? "specific part counted as 0 (needs_value)" : $"equivalents estimated from {Markup.Escape(unitValues.Source)} (ave_estimated)");
         cli.Console.Write(table);
         return ExitCodes.Success;
     }

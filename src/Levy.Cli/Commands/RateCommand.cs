@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Reports;
 using Levy.Data.Rulebook;
@@ -31,10 +32,8 @@ internal static class RateCommand
         Description = "Date the goods were loaded for export (yyyy-MM-dd), for the in-transit exceptions.",
     };
 
-    internal static readonly Option<decimal?> Value = new("--value")
-    {
-        Description = "Customs value in USD: needed to measure specific duties against the 15% floors.",
-    };
+    internal static readonly Option<decimal?> Value = CliInputs.Number(UserInputs.CustomsValue,
+        "Customs value in USD (40000, 40,000 or $40,000; at most 1,000,000,000,000): needed to measure specific duties against the 15% floors.");
 
     internal static readonly Option<string[]> Quantity = new("--quantity", "-q")
     {
@@ -42,13 +41,13 @@ internal static class RateCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    internal static readonly Option<decimal?> SteelShare = new("--steel-share") { Description = "Steel content as a share of value (0-1)." };
+    internal static readonly Option<decimal?> SteelShare = CliInputs.Number(UserInputs.SteelShare, "Steel content as a share of value (0-1, or 40%).");
 
-    internal static readonly Option<decimal?> AluminumShare = new("--aluminum-share") { Description = "Aluminum content as a share of value (0-1)." };
+    internal static readonly Option<decimal?> AluminumShare = CliInputs.Number(UserInputs.AluminumShare, "Aluminum content as a share of value (0-1, or 40%).");
 
-    internal static readonly Option<decimal?> CopperShare = new("--copper-share") { Description = "Copper content as a share of value (0-1)." };
+    internal static readonly Option<decimal?> CopperShare = CliInputs.Number(UserInputs.CopperShare, "Copper content as a share of value (0-1, or 40%).");
 
-    internal static readonly Option<decimal?> UsContent = new("--us-content") { Description = "U.S. content as a share of value (0-1)." };
+    internal static readonly Option<decimal?> UsContent = CliInputs.Number(UserInputs.UsContentShare, "U.S. content as a share of value (0-1, or 40%).");
 
     internal static readonly Option<string[]> Declare = new("--declare")
     {
@@ -76,36 +75,31 @@ internal static class RateCommand
     /// <summary>Builds a quote request from the options shared by rate, history and duty.</summary>
     internal static QuoteRequest Request(CliContext cli, ParseResult parse, DateOnly date)
     {
+        HtsCode product = CliInputs.Code(UserInputs.Product, parse.GetValue(Code)!);
         Country origin = cli.Data.Countries.Resolve(parse.GetValue(Origin));
         return new QuoteRequest
         {
-            Product = HtsCode.Parse(parse.GetValue(Code)!),
+            Product = product,
             Origin = origin.Iso,
             EntryDate = date,
-            LoadingDate = parse.GetValue(Loaded) is { } l ? RevisionOption.ParseDate(l, "--loaded") : null,
-            ClaimedProgram = parse.GetValue(Program)?.Trim().ToUpperInvariant(),
+            LoadingDate = parse.GetValue(Loaded) is { } l ? CliInputs.Date(UserInputs.LoadingDate, l) : null,
+            ClaimedProgram = parse.GetValue(Program) is { } p ? CliInputs.Program(UserInputs.Program, p) : null,
             CustomsValue = parse.GetValue(Value),
-            Quantities = [.. (parse.GetValue(Quantity) ?? []).Select(ParseQuantity)],
+            Quantities = [.. CliInputs.Quantities(parse.GetValue(Quantity))],
             Metal = new MetalContent(parse.GetValue(SteelShare), parse.GetValue(AluminumShare), parse.GetValue(CopperShare)),
             UsContentShare = parse.GetValue(UsContent),
-            Conditions = [.. parse.GetValue(Declare) ?? []],
+            Conditions = [.. CliInputs.Conditions(parse.GetValue(Declare))],
             Stacking = parse.GetValue(Additive) ? StackingMode.Additive : StackingMode.Legal,
         };
     }
 
-    internal static Quantity ParseQuantity(string text) =>
-        Levy.Core.Primitives.Quantity.TryParse(text, out Quantity quantity)
-            ? quantity
-            : throw new CliException(ExitCodes.InvalidInput, $"--quantity \"{text}\" is not a quantity with a unit (e.g. 1000kg, \"12 doz.\").");
-
     private static int Run(CliContext cli, ParseResult parse, bool explain)
     {
-        DateOnly date = parse.GetValue(RevisionOption.Date) is { } d
-            ? RevisionOption.ParseDate(d, "--date")
-            : DateOnly.FromDateTime(DateTime.Today);
+        DateOnly date = RevisionOption.DateOrToday(cli, parse);
         string scenario = parse.GetValue(AnalysisOptions.Scenario)!;
         RateQuote quote = AnalysisOptions.EngineOf(cli, scenario).Quote(Request(cli, parse, date) with { Trace = explain || parse.GetValue(GlobalOptions.Verbose) });
-        QuoteView view = QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario };
+        QuoteView view = (QuoteView.From(quote, cli.Data.Countries) with { Scenario = scenario })
+            .WithFreshness(cli.Data.Catalogue.Freshness(date, cli.Today, quote.Revision));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(explain || parse.GetValue(GlobalOptions.Verbose) ? view : view with { Trace = null });
@@ -118,6 +112,8 @@ internal static class RateCommand
 
     internal static void Render(IAnsiConsole console, QuoteView v, bool trace)
     {
+        CliContext.WriteDataNotice(console, v);
+
         if (v.Scenario is { } name && name != PolicyRulebookReader.Actual)
         {
             console.MarkupLine($"[yellow]Scenario {Markup.Escape(name)}[/]: what the duty would be under this rulebook, not what was charged.");
@@ -154,6 +150,10 @@ internal static class RateCommand
         foreach (ComponentView c in v.Components)
         {
             console.WriteLine($"• {c.Heading ?? v.Product}: {c.Explanation}");
+            if (!string.IsNullOrWhiteSpace(c.Citation))
+            {
+                console.WriteLine($"  Source: {c.Citation}");
+            }
         }
 
         WriteList(console, "Considered, not applied:", v.NotApplied.Select(n => $"{n.Heading ?? n.Measure}: {n.Reason}"));

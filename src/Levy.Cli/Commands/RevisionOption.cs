@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Levy.Core.Inputs;
 using Levy.Core.Schedule;
 
 namespace Levy.Cli.Commands;
@@ -17,8 +17,9 @@ internal static class RevisionOption
         Description = "A revision by name (2025_rev_10, 2026_basic) instead of a date.",
     };
 
-    /// <summary>The revision chosen by the options, and the date it was chosen for (null when given by name).</summary>
-    internal static (HtsRevision Revision, DateOnly? Date) Resolve(CliContext cli, ParseResult parse, TimeProvider? clock = null)
+    /// <summary>The revision chosen by the options, and the date it was chosen for (null when given by name). For a date,
+    /// the revision whose text governs entries that day (the legal timeline), the one <c>levy rate</c> reads.</summary>
+    internal static (HtsRevision Revision, DateOnly? Date) Resolve(CliContext cli, ParseResult parse)
     {
         string? date = parse.GetValue(Date), revision = parse.GetValue(Revision);
         if (date is not null && revision is not null)
@@ -31,15 +32,15 @@ internal static class RevisionOption
             return (cli.Data.Catalogue.Get(HtsRevisionId.Parse(revision)), null);
         }
 
-        DateOnly day = date is null
-            ? DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().Date)
-            : ParseDate(date, "--date");
-        return (cli.Data.Catalogue.ForDate(day), day);
+        DateOnly day = DateOrToday(cli, parse);
+        return (cli.Data.Catalogue.Get(cli.Data.Timeline.ForDate(day)), day);
     }
 
-    /// <summary>Parses an ISO date or says which option was wrong.</summary>
+    /// <summary>The date of <c>--date</c>, or today by the context's clock.</summary>
+    internal static DateOnly DateOrToday(CliContext cli, ParseResult parse) =>
+        parse.GetValue(Date) is { } d ? ParseDate(d, "--date") : cli.Today;
+
+    /// <summary>Parses an ISO date or says which option was wrong (through the option's input of the table).</summary>
     internal static DateOnly ParseDate(string text, string option) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d)
-            ? d
-            : throw new CliException(ExitCodes.InvalidInput, $"{option} \"{text}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20.");
+        CliInputs.Date(UserInputs.Find(InputSurface.Cli, option) ?? UserInputs.EntryDate, text);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Levy.Core.Inputs;
 using Levy.Core.Panels;
 using Levy.Core.Reports;
 using Spectre.Console;
@@ -13,7 +14,7 @@ internal static class ScenarioCommand
 
     private static readonly Argument<string> Alternative = new("scenario") { Description = "The scenario to compare with it." };
 
-    private static readonly Option<int> Top = new("--top") { Description = "How many products and chapters to show.", DefaultValueFactory = _ => 15 };
+    private static readonly Option<int> Top = CliInputs.Integer(UserInputs.Top, "How many products and chapters to show.", 15);
 
     internal static Command Create(Func<ParseResult, CliContext> context)
     {

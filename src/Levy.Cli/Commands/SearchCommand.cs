@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Levy.Core.Inputs;
 using Levy.Core.Reports;
 using Levy.Core.Schedule;
 using Levy.Core.Search;
@@ -16,11 +17,7 @@ internal static class SearchCommand
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static readonly Option<int> Limit = new("--limit", "-n")
-    {
-        Description = "How many results to show.",
-        DefaultValueFactory = _ => 10,
-    };
+    private static readonly Option<int> Limit = CliInputs.Integer(UserInputs.SearchLimit, "How many results to show (1 to 1,000).", 10, "-n");
 
     private static readonly Option<bool> Statistical = new("--statistical")
     {
@@ -39,12 +36,13 @@ internal static class SearchCommand
 
     private static int Run(CliContext cli, ParseResult parse)
     {
-        string query = string.Join(' ', parse.GetValue(Words)!);
-        int limit = parse.GetValue(Limit);
-        if (limit < 1)
+        string query = string.Join(' ', parse.GetValue(Words)!).Trim();
+        if (query.Length == 0)
         {
-            throw new CliException(ExitCodes.InvalidInput, $"--limit must be at least 1 (got {limit}).");
+            throw new CliException(ExitCodes.InvalidInput, CliMessages.SearchNeedsWords);
         }
+
+        int limit = parse.GetValue(Limit);
 
         (HtsRevision revision, _) = RevisionOption.Resolve(cli, parse);
         TariffSchedule schedule = cli.Data.Archive.Get(revision.Id);

@@ -25,7 +25,7 @@ internal sealed record EntrySummaryView(
     FeeView Hmf,
     decimal Total,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<string> Assumptions)
+    IReadOnlyList<string> Assumptions) : Levy.Core.Reports.DataAnswer
 {
     internal static EntrySummaryView From(Entry entry, RateQuote quote, string originName)
     {
@@ -54,6 +54,7 @@ internal sealed record EntrySummaryView(
 
     internal static void Render(IAnsiConsole console, EntrySummaryView v)
     {
+        CliContext.WriteDataNotice(console, v);
         console.MarkupLine($"[bold]Entry summary[/] (estimate): {v.Product} from {Markup.Escape(v.OriginName)} ({v.Origin}), entered {v.EntryDate:yyyy-MM-dd} — HTS {Markup.Escape(v.RevisionName)}");
         console.WriteLine();
         var table = new Table().Border(TableBorder.Simple)
@@ -123,7 +124,9 @@ internal sealed record BatchSummaryView(
     long? Compared,
     long? Differing,
     decimal? NetDifference,
-    double Seconds)
+    double Seconds,
+    long StaleLines,
+    long MpfCarriedForward) : Levy.Core.Reports.DataAnswer
 {
     internal static BatchSummaryView From(BatchSummary s, bool compare) => new(
         s.Lines, s.Computed, s.Errors, s.Entries,
@@ -131,7 +134,7 @@ internal sealed record BatchSummaryView(
         Enum.GetValues<Authority>().Where(a => s.DutyFor(a) != Money.Zero).ToDictionary(a => a.ToString(), a => s.DutyFor(a).Amount),
         s.Duty.Amount, s.Mpf.Amount, s.Hmf.Amount, s.Total.Amount,
         compare ? s.Compared : null, compare ? s.Differing : null, compare ? s.NetDifference.Amount : null,
-        Math.Round(s.Elapsed.TotalSeconds, 3));
+        Math.Round(s.Elapsed.TotalSeconds, 3), s.StaleLines, s.MpfCarriedForward);
 
     private static string Signed(decimal amount) => (amount < 0 ? "-" : string.Empty) + new Money(Math.Abs(amount));
 
@@ -152,6 +155,16 @@ internal sealed record BatchSummaryView(
         if (v.Compared is { } compared)
         {
             w.WriteLine($"Compared {compared:N0} lines with the declared amounts: {v.Differing:N0} differ; declared minus computed: {Signed(v.NetDifference ?? 0m)}.");
+        }
+
+        if (v.StaleLines > 0 && v.DataNotice is { } notice)
+        {
+            w.WriteLine($"{v.StaleLines:N0} line{(v.StaleLines == 1 ? " is" : "s are")} entered after {v.DataAsOf:yyyy-MM-dd} (column stale): {notice}");
+        }
+
+        if (v.MpfCarriedForward > 0)
+        {
+            w.WriteLine($"{v.MpfCarriedForward:N0} line{(v.MpfCarriedForward == 1 ? "" : "s")} used the latest known MPF figures: the rulebook has none for their fiscal year (docs/duty.md).");
         }
     }
 }

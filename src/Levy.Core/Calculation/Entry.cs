@@ -83,6 +83,10 @@ public sealed class Entry
     /// <summary>The MPF figures used, or null for a de minimis entry.</summary>
     public MpfRates? MpfRates { get; }
 
+    /// <summary>True when the rulebook has no MPF figures for the fiscal year of the entry date and the latest known
+    /// figures were used instead (<see cref="Notes"/> says so).</summary>
+    public bool MpfCarriedForward { get; private init; }
+
     /// <summary>The total duty.</summary>
     public Money Duty { get; }
 
@@ -163,9 +167,17 @@ public sealed class Entry
         }
 
         MpfRates? mpfRates = fees.FindMpf(date);
+        bool carriedForward = false;
         if (mpfRates is null)
         {
-            return Fail("entry_date", EntryErrorMessages.NoMpf, date, fees.MpfCoverage);
+            mpfRates = fees.LatestMpfBefore(date);
+            if (mpfRates is null)
+            {
+                return Fail("entry_date", EntryErrorMessages.NoMpf, date, fees.MpfCoverage);
+            }
+
+            carriedForward = true;
+            notes.Add(Format(EntryErrorMessages.MpfCarriedForward, FeeSchedule.FiscalYearOf(date), date, mpfRates.FiscalYear, mpfRates.Citation));
         }
 
         EntryType type = first.EntryType ?? DecideType(lines, duties, declared, fees.Informal, date, notes);
@@ -221,7 +233,7 @@ public sealed class Entry
         }
 
         return EntryResult.Success(new Entry(first.EntryId, date, type, false, declared, entered, amounts.MoveToImmutable(),
-            mpfRates, mpf, hmf, notes.ToImmutable()));
+            mpfRates, mpf, hmf, notes.ToImmutable()) { MpfCarriedForward = carriedForward });
     }
 
     /// <summary>Splits an amount over weights in whole cents: each share is rounded down, then the leftover cents go one

@@ -8,8 +8,9 @@ namespace Levy.Core.Calculation;
 /// Fee, the informal-entry limit, the programs whose goods pay no MPF, and de minimis treatment.</summary>
 /// <remarks>
 /// <para>Every figure is data with dates and a citation (rulebook <c>fees.yaml</c>, read by Levy.Data); nothing here is
-/// a constant in code. A date outside the periods given has no figures: <see cref="FindMpf"/> returns null and the
-/// caller reports it, rather than reuse another year's figures.</para>
+/// a constant in code. <see cref="FindMpf"/> returns the figures of the fiscal year of a date, or null; for a date after
+/// the last fiscal year given, <see cref="LatestMpfBefore"/> gives the latest figures, which <see cref="Entry"/> uses and
+/// says so (CBP publishes each year's figures in the Federal Register each summer, and a rulebook can lag behind).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class FeeSchedule
@@ -69,6 +70,16 @@ public sealed class FeeSchedule
 
         return null;
     }
+
+    /// <summary>For an entry date after every fiscal year of the data, the figures of the latest one; null otherwise (a date
+    /// that has figures, or one before the first).</summary>
+    /// <param name="entryDate">The date of entry.</param>
+    public MpfRates? LatestMpfBefore(DateOnly entryDate) =>
+        !Mpf.IsEmpty && Mpf[^1].Period.End is { } end && entryDate >= end ? Mpf[^1] : null;
+
+    /// <summary>The U.S. federal fiscal year of a date, which starts on 1 October (<c>FY2027</c> for 2026-10-01).</summary>
+    /// <param name="date">The date.</param>
+    public static string FiscalYearOf(DateOnly date) => $"FY{(date.Month >= 10 ? date.Year + 1 : date.Year)}";
 
     /// <summary>The HMF rate for an entry date, or null when the data has none.</summary>
     public HmfRates? FindHmf(DateOnly entryDate)

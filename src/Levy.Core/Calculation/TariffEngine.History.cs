@@ -54,6 +54,8 @@ public sealed partial class TariffEngine
     /// <param name="to">The last date (default: the horizon).</param>
     /// <returns>Segments in date order; a segment with a null quote is a period in which the code was not printed.</returns>
     /// <exception cref="DateOutsideDataException">A bound is outside the data.</exception>
+    /// <exception cref="UnknownProductException">No revision of the range prints the code: there is no history to tell,
+    /// only a code that does not exist (the first revision's exception, with its nearest code).</exception>
     public IReadOnlyList<HistorySegment> History(QuoteRequest template, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -61,6 +63,8 @@ public sealed partial class TariffEngine
         Timeline.ForDate(first);
         Timeline.ForDate(last);
         var segments = new List<HistorySegment>();
+        UnknownProductException? unknown = null;
+        bool anyQuote = false;
         foreach (DateOnly date in ChangeDates(first, last))
         {
             RateQuote? quote;
@@ -68,11 +72,13 @@ public sealed partial class TariffEngine
             try
             {
                 quote = Quote(template with { EntryDate = date });
+                anyQuote = true;
             }
             catch (UnknownProductException ex)
             {
                 quote = null;
                 problem = ex.Message;
+                unknown ??= ex;
             }
 
             string signature = quote is null ? "absent" : Signature(quote);
@@ -87,6 +93,11 @@ public sealed partial class TariffEngine
             }
 
             segments.Add(new HistorySegment(date, null, quote, problem, signature));
+        }
+
+        if (!anyQuote && unknown is not null)
+        {
+            throw unknown;
         }
 
         if (segments.Count > 0)

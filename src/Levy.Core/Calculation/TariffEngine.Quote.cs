@@ -182,7 +182,7 @@ public sealed partial class TariffEngine
 
         if (Countries.FindByIso(request.Origin) is null)
         {
-            throw new UnknownCountryException(request.Origin.Value, Countries.Suggest(request.Origin.Value));
+            throw Countries.Unknown(request.Origin.Value);
         }
 
         if (Countries.IsDomestic(request.Origin))

@@ -102,7 +102,8 @@ public sealed class CountryDirectory
     }
 
     /// <summary>Resolves what a user typed, or throws with a suggestion.</summary>
-    /// <exception cref="UnknownCountryException">Nothing matches; the message names the nearest country when one is close.</exception>
+    /// <exception cref="UnknownCountryException">Nothing matches; the message names the nearest country when one is close,
+    /// or the members when the input names a group (<c>EU</c>).</exception>
     public Country Resolve(string? input)
     {
         if (TryResolve(input, out Country? country))
@@ -110,8 +111,17 @@ public sealed class CountryDirectory
             return country;
         }
 
-        Country? nearest = Suggest(input ?? string.Empty);
-        throw new UnknownCountryException(input ?? string.Empty, nearest);
+        throw Unknown(input ?? string.Empty);
+    }
+
+    /// <summary>The error for an input that resolves to no country: a group's members when it names a group, else the
+    /// nearest country.</summary>
+    public UnknownCountryException Unknown(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return GroupMembers(input.Trim()) is { IsEmpty: false } members
+            ? new UnknownCountryException(input, members)
+            : new UnknownCountryException(input, Suggest(input));
     }
 
     /// <summary>Countries that match what a user is typing, best first: an exact code, Census code, name or alias;

@@ -85,4 +85,66 @@ public sealed class LegalTimeline
 
         return null;
     }
+
+    /// <summary>The days whose entries the text of <paramref name="revision"/> governs, or null when it is not on the
+    /// timeline (an editorial revision, or one superseded on its legal date).</summary>
+    /// <param name="revision">The revision.</param>
+    /// <returns>The first and the last day (inclusive).</returns>
+    public (DateOnly From, DateOnly Until)? GoverningPeriod(HtsRevisionId revision)
+    {
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].Revision != revision)
+            {
+                continue;
+            }
+
+            DateOnly start = i == 0 ? First : _entries[i].Date;
+            DateOnly next = Horizon.AddDays(1);
+            for (int j = i + 1; j < _entries.Length; j++)
+            {
+                if (_entries[j].Date > _entries[i].Date)
+                {
+                    next = _entries[j].Date;
+                    break;
+                }
+            }
+
+            return next <= start ? null : (start, next.AddDays(-1));
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the text governing entries on <paramref name="date"/> is not the revision published (in force) that day,
+    /// or null when they are the same: the published revisions in between take legal effect later.</summary>
+    /// <param name="date">The date of entry.</param>
+    /// <param name="catalogue">The revisions by publication.</param>
+    /// <exception cref="DateOutsideDataException">The date is outside the data.</exception>
+    public string? WhyNotPublished(DateOnly date, RevisionCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        HtsRevisionId governing = ForDate(date);
+        HtsRevision published = catalogue.ForDate(date);
+        if (published.Id == governing)
+        {
+            return null;
+        }
+
+        var later = new List<string>();
+        foreach (HtsRevision r in catalogue.Revisions)
+        {
+            if (r.Id.CompareTo(governing) > 0 && r.Id.CompareTo(published.Id) <= 0)
+            {
+                later.Add(DateOf(r.Id) is { } legal ? $"{r.Id} from {legal:yyyy-MM-dd}" : $"{r.Id} never (editorial only)");
+            }
+        }
+
+        string direction = published.Id.CompareTo(governing) > 0
+            ? $"the text of the revisions published since takes legal effect later ({string.Join("; ", later)})"
+            : $"{governing}, published {catalogue.Get(governing).EffectiveDate:yyyy-MM-dd}, applies retroactively from {DateOf(governing):yyyy-MM-dd}";
+        return $"On {date:yyyy-MM-dd} the schedule in force by publication was {published.Id} (from {published.EffectiveDate:yyyy-MM-dd}), "
+            + $"but entries that day are governed by {governing}: {direction}, as the legal timeline of rulebook/revisions.yaml and "
+            + "docs/rulebook.md say. `levy rate` reads the same revision.";
+    }
 }

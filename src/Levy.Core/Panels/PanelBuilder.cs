@@ -319,6 +319,7 @@ public sealed class PanelBuilder
         private readonly ImmutableArray<CountryCode> _countries;
         private readonly EpochSpan[] _epochs;
         private readonly PreferenceShares? _preferences;
+        private readonly UnitValues? _unitValues;
         private readonly (int Position, CountryCode Country)[] _preferenceCountries;
         private readonly List<PanelInterval>[] _byCountry;
         private readonly Open[] _open;
@@ -326,6 +327,10 @@ public sealed class PanelBuilder
         private readonly List<PanelValues> _distinct = [];
         private readonly Dictionary<PanelValues, int> _ids = [];
         private int[] _classValues = new int[16];
+
+        // The product's unit value as a customs value and one unit, or null: set once per product.
+        private decimal? _unitValue;
+        private ImmutableArray<Quantity> _oneUnit;
         private long _plans, _evaluations, _cells;
 
         internal ProductWorker(TariffEngine engine, PanelRequest request, EpochSpan[] epochs, (int, CountryCode)[] preferenceCountries)
@@ -334,6 +339,7 @@ public sealed class PanelBuilder
             _countries = request.Countries;
             _epochs = epochs;
             _preferences = request.Preferences;
+            _unitValues = request.UnitValues;
             _preferenceCountries = preferenceCountries;
             _byCountry = [.. request.Countries.Select(_ => new List<PanelInterval>(8))];
             _open = new Open[request.Countries.Length];
@@ -348,6 +354,9 @@ public sealed class PanelBuilder
 
         internal void Build(HtsCode product, RowBuffer rows)
         {
+            UnitValue? unitValue = _unitValues?.For(product);
+            _unitValue = unitValue?.UsdPerUnit;
+            _oneUnit = unitValue is null ? default : [new Quantity(1m, unitValue.Unit)];
             Array.Clear(_open);
             _distinct.Clear();
             _ids.Clear();
@@ -410,9 +419,9 @@ public sealed class PanelBuilder
 
         private PanelValues Evaluate(ProductPlan plan, CountryCode country, DateOnly date, string? program)
         {
-            var inputs = new QuoteInputs(country, date, Program: program);
+            var inputs = new QuoteInputs(country, date, Program: program, CustomsValue: _unitValue, Quantities: _oneUnit);
             QuoteTotals totals = _engine.Evaluate(plan, in inputs);
-            return PanelValues.From(in totals, BaseRate(plan.Product, country, program));
+            return PanelValues.From(in totals, BaseRate(plan.Product, country, program), _unitValue is not null);
         }
 
         /// <summary>The ordinary rate an evaluation uses (the same choice as StackingRules' rule "base").</summary>

@@ -22,6 +22,10 @@ public sealed class PanelRequest
     /// <summary>Shares of trade that claim a preference (USMCA), or null to quote every row without a claim.</summary>
     public PreferenceShares? Preferences { get; init; }
 
+    /// <summary>Unit values of products, to give specific and compound ordinary rates an (estimated) ad valorem
+    /// equivalent; null to leave them flagged <see cref="PanelValues.NeedsValue"/>.</summary>
+    public UnitValues? UnitValues { get; init; }
+
     /// <summary>How many products are evaluated in parallel (default: the number of processors).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -9,7 +9,9 @@ namespace Levy.Core.Panels;
 /// <para>When the ordinary duty is specific or compound (<c>4.4¢/kg</c>, <c>46.3¢/kg + 14.9%</c>) its ad valorem
 /// equivalent needs a customs value and quantity that a panel does not have. <see cref="Mfn"/> then keeps the ad valorem
 /// part of the rate (0 for a purely specific rate), a floor measured against that ordinary duty adds nothing, and
-/// <see cref="NeedsValue"/> is true: <see cref="Total"/> is a lower bound of the duty.</para>
+/// <see cref="NeedsValue"/> is true: <see cref="Total"/> is a lower bound of the duty. With a unit value for the product
+/// (<see cref="UnitValues"/>), the equivalent is computed for goods worth that much a unit and <see cref="AveEstimated"/>
+/// says the values are an estimate.</para>
 /// <para>An immutable value; equality compares every component (consecutive equal values are merged into one interval).</para>
 /// </remarks>
 /// <param name="Mfn">The ordinary duty (column 1 General, or column 2 for column-2 countries).</param>
@@ -21,6 +23,8 @@ namespace Levy.Core.Panels;
 /// <param name="Section201">Section 201.</param>
 /// <param name="Other">Other Chapter 99 duties (the Russia column 2 increases).</param>
 /// <param name="NeedsValue">True when some part needs a customs value or quantity and counts as zero.</param>
+/// <param name="AveEstimated">True when the ordinary rate is specific or compound and its ad valorem equivalent (and
+/// anything measured against it) was computed from a unit value: an estimate.</param>
 public readonly record struct PanelValues(
     decimal Mfn,
     decimal Section232,
@@ -30,7 +34,8 @@ public readonly record struct PanelValues(
     decimal Section122,
     decimal Section201,
     decimal Other,
-    bool NeedsValue)
+    bool NeedsValue,
+    bool AveEstimated = false)
 {
     /// <summary>The number of authorities (<see cref="Authority"/> members).</summary>
     public const int AuthorityCount = 8;
@@ -56,17 +61,20 @@ public readonly record struct PanelValues(
     /// <summary>The values of an evaluation.</summary>
     /// <param name="totals">What <see cref="TariffEngine.Evaluate"/> returned.</param>
     /// <param name="baseRate">The ordinary rate the evaluation used; its ad valorem part is kept when its equivalent is unknown.</param>
-    public static PanelValues From(in QuoteTotals totals, Rate baseRate)
+    /// <param name="unitValued">True when the evaluation was given a unit value (a customs value and one unit) for the product.</param>
+    public static PanelValues From(in QuoteTotals totals, Rate baseRate, bool unitValued = false)
     {
         ArgumentNullException.ThrowIfNull(baseRate);
         decimal mfn = totals[Authority.Mfn];
-        if (totals.NeedsValue && RateAdValorem.Of(baseRate, null, default) is null)
+        bool specific = RateAdValorem.Of(baseRate, null, default) is null;
+        if (totals.NeedsValue && specific)
         {
             mfn = AdValoremPart(baseRate);
         }
 
         return new PanelValues(mfn, totals[Authority.Section232], totals[Authority.Section301], totals[Authority.IeepaFentanyl],
-            totals[Authority.IeepaReciprocal], totals[Authority.Section122], totals[Authority.Section201], totals[Authority.Other], totals.NeedsValue);
+            totals[Authority.IeepaReciprocal], totals[Authority.Section122], totals[Authority.Section201], totals[Authority.Other], totals.NeedsValue,
+            unitValued && specific && !totals.NeedsValue);
     }
 
     /// <summary>The expected values when a share of the trade claims a preference: <c>share × claimed + (1 − share) × this</c>,
@@ -91,7 +99,8 @@ public readonly record struct PanelValues(
             rest * Section122 + share * claimed.Section122,
             rest * Section201 + share * claimed.Section201,
             rest * Other + share * claimed.Other,
-            NeedsValue || (share > 0m && claimed.NeedsValue));
+            NeedsValue || (share > 0m && claimed.NeedsValue),
+            AveEstimated || (share > 0m && claimed.AveEstimated));
     }
 
     /// <summary>The ad valorem part of a rate: the rate itself when ad valorem, the sum of the ad valorem parts of a

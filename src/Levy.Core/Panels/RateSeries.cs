@@ -39,8 +39,10 @@ public sealed class RateSeries
 {
     private readonly double[][] _components;
 
-    internal RateSeries(string name, string weighting, DateOnly from, double[] total, double[][] components, double[] pairs, double[] needsValue)
+    internal RateSeries(string name, string weighting, DateOnly from, double[] total, double[][] components, double[] pairs, double[] needsValue,
+        double[] estimated)
     {
+        AveEstimatedShares = estimated;
         Name = name;
         Weighting = weighting;
         From = from;
@@ -73,6 +75,10 @@ public sealed class RateSeries
 
     /// <summary>The share of the pairs (by weight) whose total is a lower bound because a specific duty needs value.</summary>
     public IReadOnlyList<double> NeedsValueShares { get; }
+
+    /// <summary>The share of the pairs (by weight) whose specific or compound ordinary rate has an ad valorem equivalent
+    /// estimated from a unit value (0 when the panel had none).</summary>
+    public IReadOnlyList<double> AveEstimatedShares { get; }
 
     /// <summary>The mean component of one authority, each day.</summary>
     public IReadOnlyList<double> Component(Authority authority) => _components[(int)authority];
@@ -132,7 +138,7 @@ public sealed class RateSeries
 
         int first = from.DayNumber - From.DayNumber, count = to.DayNumber - from.DayNumber + 1;
         double[] Cut(IReadOnlyList<double> values) => [.. values.Skip(first).Take(count)];
-        return new RateSeries(Name, Weighting, from, Cut(Totals), [.. _components.Select(Cut)], Cut(Pairs), Cut(NeedsValueShares));
+        return new RateSeries(Name, Weighting, from, Cut(Totals), [.. _components.Select(Cut)], Cut(Pairs), Cut(NeedsValueShares), Cut(AveEstimatedShares));
     }
 
     /// <summary>The days on which the total changes (and the first day): the steps of the series.</summary>
@@ -160,7 +166,7 @@ public sealed class RateSeries
 /// </remarks>
 public sealed class RateSeriesBuilder : IPanelSink
 {
-    private const int Measures = PanelValues.AuthorityCount + 3; // components, total, weight, needs-value weight
+    private const int Measures = PanelValues.AuthorityCount + 4; // components, total, weight, needs-value weight, estimated weight
     private readonly DateOnly _from;
     private readonly int _days;
     private readonly IReadOnlyList<SeriesGroup> _groups;
@@ -225,6 +231,11 @@ public sealed class RateSeriesBuilder : IPanelSink
                 Add(sums[PanelValues.AuthorityCount + 2], w);
             }
 
+            if (v.AveEstimated)
+            {
+                Add(sums[PanelValues.AuthorityCount + 3], w);
+            }
+
             void Add(double[] diff, double value)
             {
                 diff[first] += value;
@@ -255,10 +266,11 @@ public sealed class RateSeriesBuilder : IPanelSink
             var total = new double[_days];
             var weight = new double[_days];
             var needs = new double[_days];
+            var estimated = new double[_days];
             var sumComponents = new double[PanelValues.AuthorityCount];
             for (int d = 0; d < _days; d++)
             {
-                double sumWeight = 0, sumTotal = 0, sumNeeds = 0, pairCount = 0;
+                double sumWeight = 0, sumTotal = 0, sumNeeds = 0, sumEstimated = 0, pairCount = 0;
                 Array.Clear(sumComponents);
                 foreach (CountryCode c in g.Members)
                 {
@@ -279,6 +291,7 @@ public sealed class RateSeriesBuilder : IPanelSink
                     sumWeight += cw * n;
                     sumTotal += cw * s[PanelValues.AuthorityCount][d];
                     sumNeeds += cw * s[PanelValues.AuthorityCount + 2][d];
+                    sumEstimated += cw * s[PanelValues.AuthorityCount + 3][d];
                     for (int a = 0; a < sumComponents.Length; a++)
                     {
                         sumComponents[a] += cw * s[a][d];
@@ -287,6 +300,7 @@ public sealed class RateSeriesBuilder : IPanelSink
 
                 total[d] = sumWeight > 0 ? sumTotal / sumWeight : double.NaN;
                 needs[d] = sumWeight > 0 ? sumNeeds / sumWeight : double.NaN;
+                estimated[d] = sumWeight > 0 ? sumEstimated / sumWeight : double.NaN;
                 weight[d] = pairCount;
                 for (int a = 0; a < sumComponents.Length; a++)
                 {
@@ -295,7 +309,7 @@ public sealed class RateSeriesBuilder : IPanelSink
             }
 
             string weighting = g.CountryWeights is { } byCountry ? $"{pairs} within each country; countries weighted by their imports ({byCountry.Source})" : pairs;
-            result.Add(new RateSeries(g.Name, weighting, _from, total, components, weight, needs));
+            result.Add(new RateSeries(g.Name, weighting, _from, total, components, weight, needs, estimated));
         }
 
         return result;

@@ -109,6 +109,12 @@ public readonly record struct UnitOfMeasure
         return true;
     }
 
+    /// <summary>True when the unit is one Levy knows by name (the units of the schedule's rates and reporting columns and
+    /// their usual spellings), false for any other text, which <see cref="TryParse"/> keeps as written.</summary>
+    public bool IsKnown => Symbol is not null && (Conversions.ContainsKey(Symbol) || KnownSymbols.Contains(Symbol));
+
+    private static readonly FrozenSet<string> KnownSymbols = Aliases.Values.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The exact factor that converts an amount in this unit to <paramref name="target"/>, if the two share a dimension.</summary>
     public bool TryConvert(UnitOfMeasure target, out decimal factor)
     {

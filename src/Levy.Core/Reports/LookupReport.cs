@@ -1,3 +1,4 @@
+using Levy.Core.Measures;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
 
@@ -20,6 +21,10 @@ namespace Levy.Core.Reports;
 /// <param name="Column2">Column 2.</param>
 /// <param name="Footnotes">Footnotes of the line and its coded ancestors.</param>
 /// <param name="Chapter99">The Chapter 99 headings the footnotes name.</param>
+/// <param name="GovernsFrom">The first day of entry whose duties the revision's text governs (the legal timeline, as
+/// <c>levy rate</c> reads it); null for a revision not on the timeline (editorial).</param>
+/// <param name="GovernsUntil">The last such day.</param>
+/// <param name="RevisionNote">When the revision was chosen for a date and is not the one published that day: why.</param>
 public sealed record LookupReport(
     HtsCode Code,
     string Revision,
@@ -34,17 +39,27 @@ public sealed record LookupReport(
     RateCellView? Special,
     RateCellView? Column2,
     IReadOnlyList<FootnoteView> Footnotes,
-    IReadOnlyList<HeadingView> Chapter99)
+    IReadOnlyList<HeadingView> Chapter99,
+    DateOnly? GovernsFrom,
+    DateOnly? GovernsUntil,
+    string? RevisionNote) : DataAnswer
 {
     /// <summary>The report of a product.</summary>
     /// <param name="catalogue">The revision catalogue (for the revision's dates).</param>
+    /// <param name="timeline">The legal timeline (for the days the revision governs, and why it is not the one published on
+    /// <paramref name="date"/>).</param>
     /// <param name="schedule">The revision the product was read from.</param>
     /// <param name="product">The product.</param>
     /// <param name="date">The date the revision was chosen for, or null.</param>
     /// <exception cref="KeyNotFoundException">The schedule's revision is not in the catalogue.</exception>
-    public static LookupReport From(RevisionCatalogue catalogue, TariffSchedule schedule, HtsProduct product, DateOnly? date)
+    public static LookupReport From(RevisionCatalogue catalogue, LegalTimeline timeline, TariffSchedule schedule, HtsProduct product, DateOnly? date)
     {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(product);
         HtsRevision revision = catalogue.Get(schedule.Revision);
+        (DateOnly From, DateOnly Until)? governs = timeline.GoverningPeriod(schedule.Revision);
         return new LookupReport(
             product.Code,
             schedule.Revision.ShortName,
@@ -59,6 +74,9 @@ public sealed record LookupReport(
             RateCellView.From(product.Special),
             RateCellView.From(product.Other),
             product.Footnotes.Select(f => new FootnoteView(f.Columns.ToString(), f.Text, f.References.Select(c => c.ToString()).ToList())).ToList(),
-            product.Chapter99References.Select(c => HeadingView.From(schedule, c)).ToList());
+            product.Chapter99References.Select(c => HeadingView.From(schedule, c)).ToList(),
+            governs?.From,
+            governs?.Until,
+            date is { } d ? timeline.WhyNotPublished(d, catalogue) : null);
     }
 }

@@ -39,7 +39,7 @@ public sealed record QuoteView(
     IReadOnlyList<string> Chapter99,
     IReadOnlyList<NotAppliedView> NotApplied,
     IReadOnlyList<string> Assumptions,
-    IReadOnlyList<string>? Trace)
+    IReadOnlyList<string>? Trace) : DataAnswer
 {
     /// <summary>The rulebook that answered: <c>actual</c> or a scenario's name (docs/scenarios.md); null (left out of the
     /// JSON) when the host does not say.</summary>

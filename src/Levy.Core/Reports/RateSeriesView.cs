@@ -32,7 +32,10 @@ public sealed record RateSeriesView(string Name, string Weighting, DateOnly From
             Round(series.Totals[span.First]),
             shown.ToDictionary(a => a.ToString(), a => Round(series.Component(a)[span.First])),
             Math.Round(series.Pairs[span.First], 2),
-            Round(series.NeedsValueShares[span.First]))).ToList();
+            Round(series.NeedsValueShares[span.First]))
+        {
+            AveEstimatedShare = series.AveEstimatedShares[span.First] is > 0d and var e ? Round(e) : null,
+        }).ToList();
         return new RateSeriesView(series.Name, series.Weighting, series.From, series.To, Round(series.Average()), steps);
     }
 
@@ -51,4 +54,9 @@ public sealed record RateSeriesView(string Name, string Weighting, DateOnly From
 /// <param name="Pairs">The product-country pairs in force (or, weighted, their weight).</param>
 /// <param name="NeedsValueShare">The share of pairs whose total is a lower bound because a specific duty needs a value.</param>
 public sealed record RateStepView(DateOnly From, DateOnly To, double? Total, IReadOnlyDictionary<string, double?> ByAuthority, double Pairs,
-    double? NeedsValueShare);
+    double? NeedsValueShare)
+{
+    /// <summary>The share of pairs whose ordinary rate's ad valorem equivalent is estimated from a unit value; null (left
+    /// out) when none is (docs/etr.md).</summary>
+    public double? AveEstimatedShare { get; init; }
+}

@@ -62,6 +62,16 @@ public sealed class RevisionCatalogue
     /// <summary>The last date covered.</summary>
     public DateOnly Horizon { get; }
 
+    /// <summary>The newest revision: the data is as of its publication (<see cref="HtsRevision.EffectiveDate"/>).</summary>
+    public HtsRevision Newest => Revisions[^1];
+
+    /// <summary>How current the data is for an answer about <paramref name="asked"/>, given today's date.</summary>
+    /// <param name="asked">The latest date the answer is about.</param>
+    /// <param name="today">Today, from the host's clock (Core never reads it).</param>
+    /// <param name="used">The revision whose text answered, when the answer names one.</param>
+    public DataFreshness Freshness(DateOnly asked, DateOnly today, HtsRevisionId? used = null) =>
+        new(Newest.Id, Newest.EffectiveDate, today, asked, used);
+
     /// <summary>The revision in force on <paramref name="date"/>.</summary>
     /// <exception cref="DateOutsideDataException">The date is before the first revision or after the horizon.</exception>
     public HtsRevision ForDate(DateOnly date)

@@ -12,6 +12,26 @@ public sealed class BatchSummary
     private readonly Money[] _byAuthority = new Money[Enum.GetValues<Authority>().Length];
     private readonly Dictionary<string, long> _errorsByField = new(StringComparer.Ordinal);
 
+    /// <summary>Creates an empty summary.</summary>
+    /// <param name="dataAsOf">The publication date of the newest HTS revision in the data, to count the lines entered after
+    /// it (<see cref="StaleLines"/>); null not to count them.</param>
+    public BatchSummary(DateOnly? dataAsOf = null)
+    {
+        DataAsOf = dataAsOf;
+    }
+
+    /// <summary>The publication date of the newest revision in the data, when given.</summary>
+    public DateOnly? DataAsOf { get; }
+
+    /// <summary>Computed lines whose entry date is after <see cref="DataAsOf"/>: their answers may be out of date.</summary>
+    public long StaleLines { get; private set; }
+
+    /// <summary>The latest entry date of the computed lines, or null when none was computed.</summary>
+    public DateOnly? LatestEntryDate { get; private set; }
+
+    /// <summary>Computed lines whose MPF used the latest known figures because the rulebook has none for their fiscal year.</summary>
+    public long MpfCarriedForward { get; private set; }
+
     /// <summary>Rows read (and written: one output row per input row).</summary>
     public long Lines { get; private set; }
 
@@ -48,6 +68,10 @@ public sealed class BatchSummary
     /// <summary>Error rows by the field named.</summary>
     public IReadOnlyDictionary<string, long> ErrorsByField => _errorsByField;
 
+    /// <summary>True when the run was stopped before the end of its input (Ctrl-C): the rows written are complete, and
+    /// <see cref="Lines"/> says how many there are.</summary>
+    public bool Interrupted { get; internal set; }
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
@@ -65,6 +89,24 @@ public sealed class BatchSummary
         }
 
         Computed++;
+        if (row.Entry is { } entry)
+        {
+            if (entry.EntryDate > DataAsOf)
+            {
+                StaleLines++;
+            }
+
+            if (LatestEntryDate is not { } latest || entry.EntryDate > latest)
+            {
+                LatestEntryDate = entry.EntryDate;
+            }
+
+            if (entry.MpfCarriedForward)
+            {
+                MpfCarriedForward++;
+            }
+        }
+
         LineAmounts a = row.Amounts!.Value;
         foreach (ComponentDuty c in a.Duty.Components)
         {

@@ -118,7 +118,7 @@ internal sealed class ColumnMap
             return "; the file seems to be separated by " + (first.Contains(';', StringComparison.Ordinal) ? "';'" : "tabs") + ", Levy reads commas";
         }
 
-        return HtsCode.TryParse(first, out _) || ExcelNumber.TryParse(first, out _, out _)
+        return HtsCode.TryParse(first, out _) || Core.Inputs.ExcelNumber.TryParse(first, out _, out _)
             ? "; the first line looks like data: the file needs a header row (see docs/duty.md)"
             : string.Empty;
     }

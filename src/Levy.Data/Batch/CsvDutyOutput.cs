@@ -32,19 +32,28 @@ public sealed class CsvDutyOutput : IDutyOutput
     private readonly string _newLine;
     private readonly string _header;
     private readonly bool _compare;
+    private readonly DateOnly? _dataAsOf;
     private readonly int _emptyTail;
     private bool _headerWritten;
 
     /// <summary>Creates the output.</summary>
     /// <param name="writer">Where to write (left open, and not flushed).</param>
     /// <param name="compare">True to add the <c>compare</c> and <c>differences</c> columns.</param>
-    public CsvDutyOutput(TextWriter writer, bool compare)
+    /// <param name="dataAsOf">The publication date of the newest HTS revision in the data: adds the column <c>stale</c>,
+    /// true for a line entered after it (its answer may be out of date); null for no such column.</param>
+    public CsvDutyOutput(TextWriter writer, bool compare, DateOnly? dataAsOf = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _compare = compare;
+        _dataAsOf = dataAsOf;
         _out = new TextChunks(writer);
         _newLine = writer.NewLine;
         List<string> names = [.. Leading, .. OutputFormat.AuthorityColumns, .. Trailing];
+        if (dataAsOf is not null)
+        {
+            names.Add(OutputFormat.Stale);
+        }
+
         if (compare)
         {
             names.AddRange(["compare", "differences"]);
@@ -193,6 +202,11 @@ public sealed class CsvDutyOutput : IDutyOutput
         Raw(OutputFormat.Lower(row.Entry!.Type));
         Raw(row.Entry.IsDeMinimis ? ",true," : ",false,");
         Text(OutputFormat.ShortName(duty.Quote.Revision));
+        if (_dataAsOf is { } asOf)
+        {
+            Raw(row.Entry.EntryDate > asOf ? ",true" : ",false");
+        }
+
         if (_compare)
         {
             IReadOnlyList<AmountDifference> d = row.Differences ?? [];

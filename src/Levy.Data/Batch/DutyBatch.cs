@@ -31,14 +31,18 @@ public sealed class DutyBatch
     private readonly Func<QuoteRequest, RateQuote> _engine;
     private readonly FeeSchedule _fees;
     private readonly bool _compare;
+    private readonly DateOnly? _dataAsOf;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="engine">The rate engine: a quote for a request.</param>
     /// <param name="fees">The fee figures.</param>
     /// <param name="compare">True to compare with the declared amounts of the input.</param>
+    /// <param name="dataAsOf">The publication date of the newest HTS revision in the data: the summary counts the lines
+    /// entered after it (<see cref="BatchSummary.StaleLines"/>); null not to count them.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public DutyBatch(Func<QuoteRequest, RateQuote> engine, FeeSchedule fees, bool compare = false)
+    public DutyBatch(Func<QuoteRequest, RateQuote> engine, FeeSchedule fees, bool compare = false, DateOnly? dataAsOf = null)
     {
+        _dataAsOf = dataAsOf;
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(fees);
         _engine = engine;
@@ -50,14 +54,17 @@ public sealed class DutyBatch
     /// <param name="rows">The input rows.</param>
     /// <param name="output">Where to write.</param>
     /// <param name="progress">Told the number of rows written, every 4,096 rows.</param>
+    /// <param name="cancellationToken">Stops the run between two rows: the rows read so far are answered (every output row
+    /// is complete), no further row is read, and <see cref="BatchSummary.Interrupted"/> is set.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="DutyInputException">The input's header is wrong (from the reader, before any row).</exception>
-    public BatchSummary Run(IEnumerable<InputRow> rows, IDutyOutput output, IProgress<long>? progress = null)
+    /// <exception cref="IOException">The input cannot be read or the output cannot be written.</exception>
+    public BatchSummary Run(IEnumerable<InputRow> rows, IDutyOutput output, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
         var clock = Stopwatch.StartNew();
-        var summary = new BatchSummary();
+        var summary = new BatchSummary(_dataAsOf);
         var scratch = new RunScratch();
         var ended = new HashSet<ulong>();
         var endedOrder = new Queue<ulong>();
@@ -98,6 +105,12 @@ public sealed class DutyBatch
 
         foreach (InputRow row in rows)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                summary.Interrupted = true;
+                break;
+            }
+
             string? id = row.EntryId;
             if (id is not null && id == groupId && scratch.Rows.Count < MaxEntryLines)
             {
@@ -109,7 +122,7 @@ public sealed class DutyBatch
             if (id is not null && ended.Contains(Hash(id)))
             {
                 Emit(new OutputRow(row, null, null, new LineError(DutyColumns.EntryId,
-                    $"entry {id} already ended before this line: the lines of an entry must be one after another, at most {MaxEntryLines:N0}"), null));
+                    Core.Inputs.InputMessages.Format(BatchMessages.EntryAlreadyEnded, id, MaxEntryLines)), null));
                 continue;
             }
 
@@ -127,7 +140,8 @@ public sealed class DutyBatch
         return summary;
     }
 
-    // Fills scratch.Results with one output row per row of the entry, in order.
+    // Fills scratch.Results with one output row per row of the entry, in order. Whatever fails while a row is worked out
+    // (the engine, the duty, the entry's fees) becomes that row's error: nothing here may lose a row.
     private void ProcessEntry(RunScratch scratch, BatchSummary summary)
     {
         List<InputRow> group = scratch.Rows;
@@ -142,55 +156,32 @@ public sealed class DutyBatch
                 continue;
             }
 
-            // A quantity declared without a unit is in the HTS unit, which only the quote knows, and the engine needs it to
-            // measure specific duties against the floors: the line is asked again with it. The units of the products
-            // quoted so far are remembered, so that a line of a product seen before is asked once, with its units filled
-            // in; the answer is the same, since the request is the same.
-            EntryLine asked = line;
-            ImmutableArray<UnitOfMeasure> known = default;
-            if (HasBlankUnit(line) && scratch.Units.TryGetValue(line.Product, out known))
+            try
             {
-                asked = line.WithHtsUnits(known);
+                LineError? failed = ComputeLine(scratch, line, i);
+                if (failed is not null)
+                {
+                    results[i] = new OutputRow(row, null, null, failed, null);
+                }
             }
-
-            LineError? error = TryQuote(asked, out RateQuote? quote);
-            if (error is null)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                ImmutableArray<UnitOfMeasure> units = quote!.Product.Units;
-                EntryLine resolved = !ReferenceEquals(asked, line) && known.AsSpan().SequenceEqual(units.AsSpan()) ? asked : line.WithHtsUnits(units);
-                if (!ReferenceEquals(resolved, line) && !ReferenceEquals(resolved, asked))
-                {
-                    scratch.RememberUnits(line.Product, units);
-                }
-
-                if (!ReferenceEquals(resolved, asked) && !asked.Quantities.AsSpan().SequenceEqual(resolved.Quantities.AsSpan()))
-                {
-                    error = TryQuote(resolved, out quote);
-                }
-
-                line = resolved;
+                results[i] = new OutputRow(row, null, null, Unexpected(ex), null);
             }
-
-            if (error is null)
-            {
-                DutyResult duty = DutyCalculator.Calculate(quote!, line.Value, line.Quantities);
-                if (duty.IsSuccess)
-                {
-                    scratch.Lines.Add(line);
-                    scratch.Duties.Add(duty.Breakdown);
-                    scratch.Positions.Add(i);
-                    continue;
-                }
-
-                error = duty.Error;
-            }
-
-            results[i] = new OutputRow(row, null, null, error, null);
         }
 
         if (scratch.Lines.Count > 0)
         {
-            EntryResult result = Entry.Calculate(scratch.Lines, scratch.Duties, _fees);
+            EntryResult result;
+            try
+            {
+                result = Entry.Calculate(scratch.Lines, scratch.Duties, _fees);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = EntryResult.Failure(Unexpected(ex));
+            }
+
             if (result.IsSuccess)
             {
                 summary.AddEntry();
@@ -205,6 +196,59 @@ public sealed class DutyBatch
             }
         }
     }
+
+    // Quotes one line and computes its duty into the scratch lists; the error when it cannot.
+    private LineError? ComputeLine(RunScratch scratch, EntryLine line, int position)
+    {
+
+        // A quantity declared without a unit is in the HTS unit, which only the quote knows, and the engine needs it to
+        // measure specific duties against the floors: the line is asked again with it. The units of the products
+        // quoted so far are remembered, so that a line of a product seen before is asked once, with its units filled
+        // in; the answer is the same, since the request is the same.
+        EntryLine asked = line;
+        ImmutableArray<UnitOfMeasure> known = default;
+        if (HasBlankUnit(line) && scratch.Units.TryGetValue(line.Product, out known))
+        {
+            asked = line.WithHtsUnits(known);
+        }
+
+        LineError? error = TryQuote(asked, out RateQuote? quote);
+        if (error is null)
+        {
+            ImmutableArray<UnitOfMeasure> units = quote!.Product.Units;
+            EntryLine resolved = !ReferenceEquals(asked, line) && known.AsSpan().SequenceEqual(units.AsSpan()) ? asked : line.WithHtsUnits(units);
+            if (!ReferenceEquals(resolved, line) && !ReferenceEquals(resolved, asked))
+            {
+                scratch.RememberUnits(line.Product, units);
+            }
+
+            if (!ReferenceEquals(resolved, asked) && !asked.Quantities.AsSpan().SequenceEqual(resolved.Quantities.AsSpan()))
+            {
+                error = TryQuote(resolved, out quote);
+            }
+
+            line = resolved;
+        }
+
+        if (error is null)
+        {
+            DutyResult duty = DutyCalculator.Calculate(quote!, line.Value, line.Quantities);
+            if (duty.IsSuccess)
+            {
+                scratch.Lines.Add(line);
+                scratch.Duties.Add(duty.Breakdown);
+                scratch.Positions.Add(position);
+                return null;
+            }
+
+            error = duty.Error;
+        }
+
+        return error;
+    }
+
+    private static LineError Unexpected(Exception ex) =>
+        new(BatchMessages.EngineField, Core.Inputs.InputMessages.Format(BatchMessages.EngineFailed, ex.GetType().Name, ex.Message.Split('\n')[0].Trim()));
 
     private LineError? TryQuote(EntryLine line, out RateQuote? quote)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Levy.Core.Calculation;
+using Levy.Core.Inputs;
 
 namespace Levy.Data.Batch;
 
@@ -91,25 +92,23 @@ public static class DutyColumns
     public static IReadOnlyList<string> DeclaredTotals { get; } = ["duty_total", "mfn", "mpf", "hmf"];
 
     /// <summary>Reads a mode of transport as written in a batch or on the command line (vessel, sea, ocean, air, truck,
-    /// road, rail, mail, other, or the CBP mode-of-transportation codes 10/11, 20/21, 30/31, 40/41); null when unknown.</summary>
+    /// road, rail, mail, other, or the CBP mode-of-transportation codes 10/11, 20/21, 30/31, 40/41); null when unknown.
+    /// The spellings are those of <see cref="UserInputs.Mode"/>.</summary>
     public static TransportMode? ParseMode(string text) => ParseMode(text.AsSpan());
 
     /// <inheritdoc cref="ParseMode(string)"/>
-    public static TransportMode? ParseMode(ReadOnlySpan<char> text)
-    {
-        Span<char> lower = stackalloc char[8];
-        return text.Length <= lower.Length && text.ToLowerInvariant(lower) is var n and >= 0 ? ModeOf(lower[..n]) : null;
-    }
+    public static TransportMode? ParseMode(ReadOnlySpan<char> text) =>
+        UserInputs.Mode.TryReadChoice(text, out string? choice, out _) ? ModeOf(choice) : null;
 
-    private static TransportMode? ModeOf(ReadOnlySpan<char> lower) => lower switch
+    /// <summary>The mode a choice of <see cref="UserInputs.Mode"/> names.</summary>
+    public static TransportMode ModeOf(string choice) => choice switch
     {
-        "vessel" or "sea" or "ocean" or "ship" or "10" or "11" => TransportMode.Vessel,
-        "air" or "40" or "41" => TransportMode.Air,
-        "truck" or "road" or "30" or "31" => TransportMode.Truck,
-        "rail" or "20" or "21" => TransportMode.Rail,
-        "mail" or "post" or "postal" or "express" or "courier" => TransportMode.Mail,
-        "other" or "pipeline" => TransportMode.Other,
-        _ => null,
+        "vessel" => TransportMode.Vessel,
+        "air" => TransportMode.Air,
+        "truck" => TransportMode.Truck,
+        "rail" => TransportMode.Rail,
+        "mail" => TransportMode.Mail,
+        _ => TransportMode.Other,
     };
 
     internal static FrozenDictionary<string, int> Positions { get; } =

@@ -24,6 +24,7 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
     private readonly TextChunks _out;
     private readonly string _newLine;
     private readonly bool _compare;
+    private readonly DateOnly? _dataAsOf;
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
 
@@ -33,8 +34,11 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
     /// <summary>Creates the output.</summary>
     /// <param name="writer">Where to write (left open, and not flushed).</param>
     /// <param name="compare">True to add <c>compare</c> and <c>differences</c>.</param>
-    public JsonLinesDutyOutput(TextWriter writer, bool compare)
+    /// <param name="dataAsOf">The publication date of the newest HTS revision in the data: adds <c>stale</c>, true for a
+    /// line entered after it; null for no such field.</param>
+    public JsonLinesDutyOutput(TextWriter writer, bool compare, DateOnly? dataAsOf = null)
     {
+        _dataAsOf = dataAsOf;
         ArgumentNullException.ThrowIfNull(writer);
         _out = new TextChunks(writer);
         _newLine = writer.NewLine;
@@ -104,6 +108,10 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
         Span<char> text = stackalloc char[OutputFormat.MaxAmountLength];
         j.WriteString(Names.Status, Names.Ok);
         j.WriteString(Names.Revision, OutputFormat.ShortName(duty.Quote.Revision));
+        if (_dataAsOf is { } asOf)
+        {
+            j.WriteBoolean(Names.Stale, row.Entry!.EntryDate > asOf);
+        }
         Amount(j, Names.EnteredValue, duty.EnteredValue);
         j.WriteStartArray(Names.Components);
         Span<decimal> byAuthority = stackalloc decimal[OutputFormat.Authorities.Length];
@@ -206,6 +214,7 @@ public sealed class JsonLinesDutyOutput : IDutyOutput
         internal static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
         internal static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
         internal static readonly JsonEncodedText Revision = JsonEncodedText.Encode("revision");
+        internal static readonly JsonEncodedText Stale = JsonEncodedText.Encode(OutputFormat.Stale);
         internal static readonly JsonEncodedText EnteredValue = JsonEncodedText.Encode("enteredValue");
         internal static readonly JsonEncodedText Components = JsonEncodedText.Encode("components");
         internal static readonly JsonEncodedText Heading = JsonEncodedText.Encode("heading");

@@ -16,6 +16,9 @@ internal static class OutputFormat
 
     internal static readonly Authority[] Authorities = Enum.GetValues<Authority>();
 
+    /// <summary>The column (CSV) or field (JSON Lines) that says a line was entered after the data's newest revision.</summary>
+    internal const string Stale = "stale";
+
     /// <summary><c>mfn</c>, <c>section232</c>, <c>ieepa_fentanyl</c>…, indexed by the authority's value.</summary>
     internal static readonly string[] AuthorityNames = Names(Authorities);
 

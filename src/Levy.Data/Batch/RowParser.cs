@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Levy.Core.Calculation;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 
 namespace Levy.Data.Batch;
@@ -29,36 +31,36 @@ internal static class RowParser
         string? entryId = Text(ref f, map.Known[Pos.EntryId]);
         InputRow Fail(string field, string reason) => new(line, id, entryId, null, new LineError(field, reason), null);
 
-        ReadOnlySpan<char> hts = f[map.Known[Pos.Hts10]].Trim();
-        if (hts.IsEmpty)
+        // Bytes the decoder could not read became U+FFFD: a field Levy reads that holds one is refused, never used as is.
+        if (Undecoded(ref f, map) is { } garbled)
         {
-            return Fail(DutyColumns.Hts10, "is blank");
+            return Fail(garbled, InputMessages.NotUtf8);
         }
 
-        if (!HtsCode.TryParse(hts, null, out HtsCode code) || code.Length < 8)
+        if (!UserInputs.Product.TryRead(f[map.Known[Pos.Hts10]], out HtsCode code, out string? problem))
         {
-            return Fail(DutyColumns.Hts10, $"\"{hts}\" is not an HTS code of 8 or 10 digits (e.g. 8703.23.01.90)");
+            return Fail(DutyColumns.Hts10, problem);
         }
 
         ReadOnlySpan<char> originText = f[map.Known[Pos.Origin]].Trim();
         if (!CountryCode.TryParse(originText, null, out CountryCode origin))
         {
-            return Fail(DutyColumns.Origin, originText.IsEmpty ? "is blank" : $"\"{originText}\" is not a two-letter ISO country code (e.g. JP)");
+            return Fail(DutyColumns.Origin, originText.IsEmpty ? InputMessages.Blank : Shown(InputMessages.NotAnIsoCountry, originText));
         }
 
-        if (!TryMoney(ref f, map.Known[Pos.Value], out decimal? value, out string? problem) || value is null)
+        if (!UserInputs.CustomsValue.TryRead(Field(ref f, map.Known[Pos.Value]), out decimal value, out problem))
         {
-            return Fail(DutyColumns.Value, problem ?? "is blank");
+            return Fail(DutyColumns.Value, problem);
         }
 
-        if (!TryDate(ref f, map.Known[Pos.EntryDate], out DateOnly? entryDate, out problem) || entryDate is null)
+        if (!UserInputs.EntryDate.TryRead(Field(ref f, map.Known[Pos.EntryDate]), out DateOnly entryDate, out problem))
         {
-            return Fail(DutyColumns.EntryDate, problem ?? "is blank");
+            return Fail(DutyColumns.EntryDate, problem);
         }
 
-        if (!TryDate(ref f, map.Known[Pos.LoadingDate], out DateOnly? loadingDate, out problem))
+        if (!TryOptional(UserInputs.LoadingDate, ref f, map.Known[Pos.LoadingDate], out DateOnly? loadingDate, out problem))
         {
-            return Fail(DutyColumns.LoadingDate, problem!);
+            return Fail(DutyColumns.LoadingDate, problem);
         }
 
         // At most two quantities: kept in locals, so that a row costs one small array rather than a builder and two.
@@ -66,11 +68,11 @@ internal static class RowParser
         int count = 0;
         for (int k = 0; k < QuantityColumns.Length; k++)
         {
-            (string qCol, string uCol) = QuantityColumns[k];
+            (InputField qField, InputField uField) = QuantityColumns[k];
             (int qPos, int uPos) = QuantityPositions[k];
-            if (!TryNumber(ref f, map.Known[qPos], out decimal? q, out _, out problem))
+            if (!TryOptional(qField, ref f, map.Known[qPos], out decimal? q, out problem))
             {
-                return Fail(qCol, problem!);
+                return Fail(qField.Batch!, problem);
             }
 
             string? unitText = Text(ref f, map.Known[uPos]);
@@ -78,25 +80,26 @@ internal static class RowParser
             {
                 if (unitText is not null)
                 {
-                    return Fail(qCol, $"is blank but {uCol} is \"{unitText}\"");
+                    return Fail(qField.Batch!, InputMessages.Format(BatchMessages.QuantityBlankUnitGiven, uField.Batch, unitText));
                 }
 
                 continue;
             }
 
-            if (q < 0)
-            {
-                return Fail(qCol, $"is negative ({q})");
-            }
-
             UnitOfMeasure unit = default;
             if (unitText is not null && !UnitOfMeasure.TryParse(unitText, out unit))
             {
-                return Fail(uCol, $"\"{unitText}\" is not a unit");
+                return Fail(uField.Batch!, InputMessages.Format(BatchMessages.NotAUnit, unitText));
             }
 
             (count == 0 ? ref first : ref second) = new Quantity(q.Value, unit);
             count++;
+        }
+
+        ImmutableArray<Quantity> quantities = count switch { 0 => [], 1 => [first], _ => [first, second] };
+        if (count == 2 && UserInputs.CheckQuantities(quantities) is { } twice)
+        {
+            return Fail(DutyColumns.Quantity2, twice);
         }
 
         TransportMode? mode = null;
@@ -105,59 +108,62 @@ internal static class RowParser
             mode = DutyColumns.ParseMode(modeText);
             if (mode is null)
             {
-                return Fail(DutyColumns.Mode, $"\"{modeText}\" is not a mode of transport: expected vessel, air, truck, rail, mail or other");
+                UserInputs.Mode.TryReadChoice(modeText, out _, out problem);
+                return Fail(DutyColumns.Mode, problem!);
             }
         }
 
         EntryType? entryType = null;
-        if (Text(ref f, map.Known[Pos.EntryType]) is { } typeText)
+        if (Field(ref f, map.Known[Pos.EntryType]) is { IsEmpty: false } typeText)
         {
-            entryType = typeText.ToUpperInvariant() switch
+            if (!UserInputs.EntryType.TryReadChoice(typeText, out string? type, out problem))
             {
-                "FORMAL" or "01" or "1" => EntryType.Formal,
-                "INFORMAL" or "11" => EntryType.Informal,
-                _ => null,
-            };
-            if (entryType is null)
-            {
-                return Fail(DutyColumns.EntryType, $"\"{typeText}\" is not an entry type: expected formal (01), informal (11) or blank");
+                return Fail(DutyColumns.EntryType, problem);
             }
+
+            entryType = type == "formal" ? EntryType.Formal : EntryType.Informal;
+        }
+
+        string? program = null;
+        if (Field(ref f, map.Known[Pos.Program]) is { IsEmpty: false } programText && !UserInputs.Program.TryReadText(programText, out program, out problem))
+        {
+            return Fail(DutyColumns.Program, problem);
         }
 
         Span<decimal?> metal = stackalloc decimal?[3];
         for (int i = 0; i < 3; i++)
         {
-            (string shareCol, string valueCol) = MetalColumns[i];
+            (InputField shareField, InputField valueField) = MetalColumns[i];
             (int sharePos, int valuePos) = MetalPositions[i];
-            if (!TryShare(ref f, map.Known[sharePos], out metal[i], out problem))
+            if (!TryOptional(shareField, ref f, map.Known[sharePos], out metal[i], out problem))
             {
-                return Fail(shareCol, problem!);
+                return Fail(shareField.Batch!, problem);
             }
 
-            if (!TryMoney(ref f, map.Known[valuePos], out decimal? metalValue, out problem))
+            if (!TryOptional(valueField, ref f, map.Known[valuePos], out decimal? metalValue, out problem))
             {
-                return Fail(valueCol, problem!);
+                return Fail(valueField.Batch!, problem);
             }
 
             if (metalValue is { } mv)
             {
                 if (metal[i] is not null)
                 {
-                    return Fail(valueCol, $"give either {shareCol} or {valueCol}, not both");
+                    return Fail(valueField.Batch!, InputMessages.Format(BatchMessages.ShareAndValue, shareField.Batch, valueField.Batch));
                 }
 
                 if (mv > value)
                 {
-                    return Fail(valueCol, $"{mv} is more than the customs value {value}");
+                    return Fail(valueField.Batch!, InputMessages.Format(BatchMessages.MetalAboveValue, mv, value));
                 }
 
-                metal[i] = value > 0 ? mv / value.Value : 0m;
+                metal[i] = value > 0 ? mv / value : 0m;
             }
         }
 
-        if (!TryShare(ref f, map.Known[Pos.UsContentShare], out decimal? usContent, out problem))
+        if (!TryOptional(UserInputs.UsContentShare, ref f, map.Known[Pos.UsContentShare], out decimal? usContent, out problem))
         {
-            return Fail(DutyColumns.UsContentShare, problem!);
+            return Fail(DutyColumns.UsContentShare, problem);
         }
 
         DeclaredAmounts? declared = null;
@@ -171,12 +177,12 @@ internal static class RowParser
             Id = id,
             Product = code,
             Origin = origin,
-            Value = new Money(value.Value),
-            Quantities = count switch { 0 => [], 1 => [first], _ => [first, second] },
-            EntryDate = entryDate.Value,
+            Value = new Money(value),
+            Quantities = quantities,
+            EntryDate = entryDate,
             LoadingDate = loadingDate,
             Mode = mode,
-            ClaimedProgram = Text(ref f, map.Known[Pos.Program])?.ToUpperInvariant(),
+            ClaimedProgram = program,
             Metal = new MetalContent(metal[0], metal[1], metal[2]),
             UsContentShare = usContent,
             Conditions = Text(ref f, map.Known[Pos.Conditions]) is { } conditions
@@ -188,21 +194,54 @@ internal static class RowParser
         return new InputRow(line, id, entryId, entryLine, null, declared);
     }
 
-    private static readonly (string Quantity, string Unit)[] QuantityColumns =
-        [(DutyColumns.Quantity1, DutyColumns.Unit1), (DutyColumns.Quantity2, DutyColumns.Unit2)];
+    // The first column Levy reads whose field holds U+FFFD, or null.
+    private static string? Undecoded<TFields>(scoped ref TFields f, ColumnMap map)
+        where TFields : IFieldSource, allows ref struct
+    {
+        for (int p = 0; p < map.Known.Length; p++)
+        {
+            if (map.Known[p] >= 0 && InputField.HasUndecodedBytes(f[map.Known[p]]))
+            {
+                return DutyColumns.All[p];
+            }
+        }
+
+        foreach ((HtsCode heading, int index) in map.DeclaredHeadings)
+        {
+            if (InputField.HasUndecodedBytes(f[index]))
+            {
+                return DutyColumns.DeclaredPrefix + heading;
+            }
+        }
+
+        for (int i = 0; i < map.DeclaredTotals.Length; i++)
+        {
+            if (map.DeclaredTotals[i] >= 0 && InputField.HasUndecodedBytes(f[map.DeclaredTotals[i]]))
+            {
+                return DutyColumns.DeclaredPrefix + DutyColumns.DeclaredTotals[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shown(string template, ReadOnlySpan<char> text) => InputMessages.Format(template, text.ToString());
+
+    private static readonly (InputField Quantity, InputField Unit)[] QuantityColumns =
+        [(UserInputs.Quantity1, UserInputs.Unit1), (UserInputs.Quantity2, UserInputs.Unit2)];
 
     private static readonly (int Quantity, int Unit)[] QuantityPositions =
-        [.. QuantityColumns.Select(c => (DutyColumns.Positions[c.Quantity], DutyColumns.Positions[c.Unit]))];
+        [.. QuantityColumns.Select(c => (DutyColumns.Positions[c.Quantity.Batch!], DutyColumns.Positions[c.Unit.Batch!]))];
 
-    private static readonly (string Share, string Value)[] MetalColumns =
+    private static readonly (InputField Share, InputField Value)[] MetalColumns =
     [
-        (DutyColumns.SteelShare, DutyColumns.SteelValue),
-        (DutyColumns.AluminumShare, DutyColumns.AluminumValue),
-        (DutyColumns.CopperShare, DutyColumns.CopperValue),
+        (UserInputs.SteelShare, UserInputs.SteelValue),
+        (UserInputs.AluminumShare, UserInputs.AluminumValue),
+        (UserInputs.CopperShare, UserInputs.CopperValue),
     ];
 
     private static readonly (int Share, int Value)[] MetalPositions =
-        [.. MetalColumns.Select(c => (DutyColumns.Positions[c.Share], DutyColumns.Positions[c.Value]))];
+        [.. MetalColumns.Select(c => (DutyColumns.Positions[c.Share.Batch!], DutyColumns.Positions[c.Value.Batch!]))];
 
     private static bool TryDeclared<TFields>(scoped ref TFields f, ColumnMap map, out DeclaredAmounts? declared, out string? field, out string? problem)
         where TFields : IFieldSource, allows ref struct
@@ -212,7 +251,7 @@ internal static class RowParser
         var totals = new Money?[4];
         for (int i = 0; i < 4; i++)
         {
-            if (!TryMoney(ref f, map.DeclaredTotals[i], out decimal? amount, out problem))
+            if (!TryOptional(UserInputs.Declared, ref f, map.DeclaredTotals[i], out decimal? amount, out problem))
             {
                 field = DutyColumns.DeclaredPrefix + DutyColumns.DeclaredTotals[i];
                 return false;
@@ -224,7 +263,7 @@ internal static class RowParser
         var headings = ImmutableArray.CreateBuilder<(HtsCode, Money)>(map.DeclaredHeadings.Length);
         foreach ((HtsCode heading, int index) in map.DeclaredHeadings)
         {
-            if (!TryMoney(ref f, index, out decimal? amount, out problem))
+            if (!TryOptional(UserInputs.Declared, ref f, index, out decimal? amount, out problem))
             {
                 field = DutyColumns.DeclaredPrefix + heading;
                 return false;
@@ -250,11 +289,11 @@ internal static class RowParser
     private static ReadOnlySpan<char> Field<TFields>(scoped ref TFields f, int index)
         where TFields : IFieldSource, allows ref struct => index < 0 ? default : f[index].Trim();
 
-    private static bool TryNumber<TFields>(scoped ref TFields f, int index, out decimal? value, out bool percent, out string? problem)
+    // An optional number (amount, share, quantity) read through its input of the table: blank is null.
+    private static bool TryOptional<TFields>(InputField input, scoped ref TFields f, int index, out decimal? value, [NotNullWhen(false)] out string? problem)
         where TFields : IFieldSource, allows ref struct
     {
         value = null;
-        percent = false;
         problem = null;
         ReadOnlySpan<char> s = Field(ref f, index);
         if (s.IsEmpty)
@@ -262,57 +301,17 @@ internal static class RowParser
             return true;
         }
 
-        if (ExcelNumber.TryParse(s, out decimal v, out percent))
-        {
-            value = v;
-            return true;
-        }
-
-        problem = $"\"{s}\" is not a number (e.g. 40000, 40,000.00 or $40,000)";
-        return false;
-    }
-
-    private static bool TryMoney<TFields>(scoped ref TFields f, int index, out decimal? value, out string? problem)
-        where TFields : IFieldSource, allows ref struct
-    {
-        if (!TryNumber(ref f, index, out value, out bool percent, out problem))
+        if (!input.TryRead(s, out decimal v, out problem))
         {
             return false;
         }
 
-        if (percent)
-        {
-            problem = $"\"{f[index].Trim()}\" is a percentage; an amount in USD was expected";
-            return false;
-        }
-
-        if (value < 0)
-        {
-            problem = $"is negative ({value})";
-            return false;
-        }
-
+        value = v;
         return true;
     }
 
-    private static bool TryShare<TFields>(scoped ref TFields f, int index, out decimal? value, out string? problem)
-        where TFields : IFieldSource, allows ref struct
-    {
-        if (!TryNumber(ref f, index, out value, out _, out problem))
-        {
-            return false;
-        }
-
-        if (value is < 0 or > 1)
-        {
-            problem = $"{value} is not a share between 0 and 1 (or 0% to 100%)";
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool TryDate<TFields>(scoped ref TFields f, int index, out DateOnly? date, out string? problem)
+    // An optional date: blank is null.
+    private static bool TryOptional<TFields>(InputField input, scoped ref TFields f, int index, out DateOnly? date, [NotNullWhen(false)] out string? problem)
         where TFields : IFieldSource, allows ref struct
     {
         date = null;
@@ -323,14 +322,13 @@ internal static class RowParser
             return true;
         }
 
-        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d))
+        if (!input.TryRead(s, out DateOnly d, out problem))
         {
-            date = d;
-            return true;
+            return false;
         }
 
-        problem = $"\"{s}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20";
-        return false;
+        date = d;
+        return true;
     }
 
     /// <summary>The positions of the columns in <see cref="DutyColumns.All"/>, looked up once rather than per row.</summary>

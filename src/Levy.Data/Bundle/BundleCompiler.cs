@@ -115,6 +115,9 @@ public static class BundleCompiler
         RulebookCodec.WritePolicy(w, policy);
         builder.Add("policy", w.Written);
         w = new BundleWriter();
+        RulebookCodec.WriteTimeline(w, policy.Timeline);
+        builder.Add("timeline", w.Written);
+        w = new BundleWriter();
         List<string> read = [.. recording.Read.Keys.Order(StringComparer.Ordinal)];
         w.Count(read.Count);
         foreach (string file in read)

@@ -199,6 +199,10 @@ public sealed class DataBundle
     /// <summary>The country directory compiled into the bundle.</summary>
     internal Levy.Core.Countries.CountryDirectory ReadCountries() => RulebookCodec.ReadCountries(Section("countries"));
 
+    /// <summary>The legal timeline compiled into the bundle (also part of the policy; read alone by the commands that only
+    /// need to know which revision governs a date).</summary>
+    internal Levy.Core.Measures.LegalTimeline ReadTimeline() => RulebookCodec.ReadTimeline(Section("timeline"));
+
     /// <summary>The policy rulebook compiled into the bundle.</summary>
     internal Rulebook.PolicyRulebook ReadPolicy() => RulebookCodec.ReadPolicy(Section("policy"));
 

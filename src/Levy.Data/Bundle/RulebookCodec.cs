@@ -302,16 +302,7 @@ internal static class RulebookCodec
             w.String(m.Notes);
         }
 
-        LegalTimeline timeline = policy.Timeline;
-        w.Date(timeline.First);
-        w.Date(timeline.Horizon);
-        w.Count(timeline.Entries.Length);
-        foreach ((DateOnly date, HtsRevisionId revision, string source) in timeline.Entries)
-        {
-            w.Date(date);
-            w.String(revision.ShortName);
-            w.String(source);
-        }
+        WriteTimeline(w, policy.Timeline);
 
         w.String(policy.Metal.Source);
         IReadOnlyList<KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>> shares = policy.Metal.Entries;
@@ -473,14 +464,7 @@ internal static class RulebookCodec
 
         CoreRulebook rulebook = Build(r, () => new CoreRulebook(measures, slots, programs, conditions, declarationOrder, declarationOrderSource));
 
-        DateOnly first = r.Date(), horizon = r.Date();
-        var entries = new (DateOnly, HtsRevisionId, string)[r.Count(10_000)];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            entries[i] = (r.Date(), Revision(r), r.String());
-        }
-
-        LegalTimeline timeline = Build(r, () => new LegalTimeline(entries, first, horizon));
+        LegalTimeline timeline = ReadTimelineCore(r);
 
         string metalSource = r.String();
         var shares = new KeyValuePair<HtsCode, (decimal, decimal, decimal)>[r.Count(10_000_000)];
@@ -496,6 +480,39 @@ internal static class RulebookCodec
         }
 
         return new PolicyRulebook(rulebook, timeline, new MetalShares(metalSource, shares), defaults, lists);
+    }
+
+    // ----- timeline -----
+
+    public static void WriteTimeline(BundleWriter w, LegalTimeline timeline)
+    {
+        w.Date(timeline.First);
+        w.Date(timeline.Horizon);
+        w.Count(timeline.Entries.Length);
+        foreach ((DateOnly date, HtsRevisionId revision, string source) in timeline.Entries)
+        {
+            w.Date(date);
+            w.String(revision.ShortName);
+            w.String(source);
+        }
+    }
+
+    public static LegalTimeline ReadTimeline(BundleReader r)
+    {
+        LegalTimeline timeline = ReadTimelineCore(r);
+        return r.AtEnd ? timeline : throw r.Corrupt("bytes follow the timeline");
+    }
+
+    private static LegalTimeline ReadTimelineCore(BundleReader r)
+    {
+        DateOnly first = r.Date(), horizon = r.Date();
+        var entries = new (DateOnly, HtsRevisionId, string)[r.Count(10_000)];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = (r.Date(), Revision(r), r.String());
+        }
+
+        return Build(r, () => new LegalTimeline(entries, first, horizon));
     }
 
     // ----- parts -----

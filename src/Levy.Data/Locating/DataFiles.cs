@@ -21,6 +21,21 @@ public abstract class DataFiles
     /// <summary>The files of a data folder.</summary>
     public static DataFiles Folder(DataDirectory directory) => new FolderFiles(directory);
 
+    /// <summary>One file of the layout, read from <paramref name="path"/> (a file being checked before it is stored).</summary>
+    public static DataFiles Single(string file, string path) => new SingleFile(file, path);
+
+    private sealed class SingleFile(string name, string path) : DataFiles
+    {
+        public override string Origin => path;
+
+        public override bool Exists(string file) => file == name && File.Exists(path);
+
+        public override string ReadText(string file) =>
+            file == name ? File.ReadAllText(path) : throw new FileNotFoundException($"{file} is not {name}.", file);
+
+        public override string Describe(string file) => file == name ? path : file;
+    }
+
     private sealed class FolderFiles(DataDirectory directory) : DataFiles
     {
         public override string Origin => directory.ToString();

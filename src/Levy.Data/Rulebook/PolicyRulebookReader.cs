@@ -264,14 +264,20 @@ public static partial class PolicyRulebookReader
                 : lists.TryGetValue(name, out ProductSet? set) ? set
                 : throw new RulebookException("conditions.yaml", 0, $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define")));
 
-    private static MetalShares ReadMetal(DataFiles data, DefaultsFile df)
-    {
-        if (df.MetalContent?.File is not { } file)
-        {
-            return MetalShares.None;
-        }
+    private static MetalShares ReadMetal(DataFiles data, DefaultsFile df) =>
+        df.MetalContent?.File is { } file ? ReadMetal(CsvTable.Read(data, file, MetalColumns), df.MetalContent.Source?.Trim() ?? file) : MetalShares.None;
 
-        CsvTable table = CsvTable.Read(data, file, "hs10", "steel_share", "aluminum_share", "copper_share");
+    /// <summary>The data-folder path of the metal-share table named by defaults.yaml, or null.</summary>
+    internal static string? MetalFile(RulebookFiles files) => YamlRulebook.Read<DefaultsFile>(files, "defaults.yaml").MetalContent?.File;
+
+    private static readonly string[] MetalColumns = ["hs10", "steel_share", "aluminum_share", "copper_share"];
+
+    /// <summary>Reads the metal-share table.</summary>
+    /// <exception cref="CsvDataException">The table is missing or malformed.</exception>
+    internal static MetalShares ReadMetal(string path, string source) => ReadMetal(CsvTable.Read(path, MetalColumns), source);
+
+    private static MetalShares ReadMetal(CsvTable table, string source)
+    {
         var shares = new Dictionary<HtsCode, (decimal, decimal, decimal)>();
         foreach (CsvRecord r in table.Records)
         {
@@ -279,7 +285,7 @@ public static partial class PolicyRulebookReader
             shares[code] = (Share(r, "steel_share"), Share(r, "aluminum_share"), Share(r, "copper_share"));
         }
 
-        return new MetalShares(df.MetalContent.Source?.Trim() ?? file, shares);
+        return new MetalShares(source, shares);
 
         static decimal Share(CsvRecord r, string column) =>
             r.Optional(column) is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
@@ -287,7 +293,8 @@ public static partial class PolicyRulebookReader
                 : 0m;
     }
 
-    private static LegalTimeline ReadTimeline(RulebookFiles files, RevisionCatalogue catalogue)
+    /// <summary>Reads the legal timeline alone (<c>revisions.yaml</c> over the catalogue).</summary>
+    internal static LegalTimeline ReadTimeline(RulebookFiles files, RevisionCatalogue catalogue)
     {
         RevisionsLegalFile rf = YamlRulebook.Read<RevisionsLegalFile>(files, "revisions.yaml");
         var overrides = (rf.LegalDates ?? []).ToDictionary(o => HtsRevisionId.Parse(o.Revision), o => o);

@@ -82,6 +82,27 @@ internal static class ProductListReader
         return result;
     }
 
+    /// <summary>Reads, from <paramref name="path"/>, every list the rulebook defines on the data file <paramref name="file"/>
+    /// (<c>policy/s232_copper_products.csv</c>): what <c>levy data sync</c> and <c>levy data info --verify</c> run on a file
+    /// before they call it good, so that a file they accept is a file the engine can read.</summary>
+    /// <returns>How many lists were read from it (0 when no list uses the file).</returns>
+    /// <exception cref="RulebookException">A definition is malformed.</exception>
+    /// <exception cref="CsvDataException">The file is malformed.</exception>
+    internal static int ReadFile(RulebookFiles rulebook, string file, string path)
+    {
+        int read = 0;
+        foreach ((string name, ListDefinition def) in YamlRulebook.Read<ListsFile>(rulebook, "product-lists.yaml").Lists ?? [])
+        {
+            if (string.Equals(def.File, file, StringComparison.Ordinal))
+            {
+                Read(name, def, DataFiles.Single(file, path));
+                read++;
+            }
+        }
+
+        return read;
+    }
+
     /// <summary>Lists of one partition split one table (the annexes of the 2026 metals proclamation): a product belongs to
     /// the list whose entry covering it is the most specific. Each list learns the longer entries of its siblings that lie
     /// within its own entries ("8407" of Annex II loses 8407.90.10 to Annex I-B). The same prefix in two lists of a

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Levy.Data.Countries;
 using Levy.Data.Hts;
+using Levy.Data.Rulebook;
 using Levy.Data.Tables;
+using Levy.Data.Trade;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -47,6 +50,69 @@ public static class DataFileCheck
             DataFormat.Yaml => CheckYaml(stream),
             _ => ReadText(stream, out _),
         };
+    }
+
+    /// <summary>Checks a file as <see cref="FindProblem(string, DataFormat, string)"/> does, then reads it with the reader
+    /// Levy itself uses for it at run time (the revision catalogue, the countries, the product lists defined on it, the
+    /// metal shares, the trade tables), so that a file that passes here is a file a quote can read: a policy table whose
+    /// header is fine but whose codes or dates are not is caught here, not by the first <c>levy rate</c>.</summary>
+    /// <param name="path">The file on disk (possibly a temporary download).</param>
+    /// <param name="format">What the file must be.</param>
+    /// <param name="file">Its data-folder path (<c>policy/s232_copper_products.csv</c>).</param>
+    /// <param name="rulebook">The rulebook whose definitions say how the file is read.</param>
+    /// <returns>Null when the file is good, or what is wrong with it (one line).</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string? FindProblem(string path, DataFormat format, string file, RulebookFiles rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(rulebook);
+        return FindProblem(path, format, Path.GetFileName(file)) ?? FindReaderProblem(path, file, rulebook);
+    }
+
+    // The run-time reader of the file, if Levy reads it.
+    private static string? FindReaderProblem(string path, string file, RulebookFiles rulebook)
+    {
+        try
+        {
+            switch (file)
+            {
+                case "policy/revision_dates.csv":
+                    RevisionCatalogueReader.Read(path, rulebook);
+                    break;
+                case "policy/census_codes.csv":
+                    CountryDirectoryReader.Read(rulebook, path);
+                    break;
+                case "policy/" + TradeTables.UsmcaSharesFile:
+                    TradeTables.ReadUsmcaShares(path, CountryDirectoryReader.Read(rulebook, (string?)null));
+                    break;
+                case "trade/" + TradeTables.BilateralTradeFile:
+                    TradeTables.ReadBilateralTrade(path);
+                    break;
+                case "trade/" + TradeTables.AnnexRatesFile:
+                    TradeTables.ReadAnnexRates(path);
+                    break;
+                case "trade/" + TradeTables.CountryImportsFile:
+                    TradeTables.ReadCountryImports(path, CountryDirectoryReader.Read(rulebook, (string?)null));
+                    break;
+                default:
+                    if (string.Equals(PolicyRulebookReader.MetalFile(rulebook), file, StringComparison.Ordinal))
+                    {
+                        PolicyRulebookReader.ReadMetal(path, file);
+                    }
+
+                    break;
+            }
+
+            ProductListReader.ReadFile(rulebook, file, path);
+            return null;
+        }
+        catch (Exception ex) when (ex is CsvDataException or RulebookException or FormatException or ArgumentException or KeyNotFoundException
+            or InvalidCastException or YamlException)
+        {
+            // The readers name the file they read: a download's temporary name means nothing to the user.
+            string message = ex.Message.Replace(Path.GetFileName(path), Path.GetFileName(file), StringComparison.Ordinal);
+            return string.Format(CultureInfo.InvariantCulture, SyncErrorMessages.Unreadable, message);
+        }
     }
 
     /// <summary>True when the file starts with the gzip magic bytes.</summary>

@@ -50,6 +50,10 @@ public sealed class DataInventory
     /// <summary>The number of HTS revision files present.</summary>
     public int RevisionFilesPresent => Files.Count(f => f.Revision is not null && f.Present);
 
+    /// <summary>Why the folder's manifest.json cannot be read, when it exists but is corrupt (an error: the hashes it
+    /// holds are what the files are checked against), or null.</summary>
+    public string? ManifestProblem { get; private init; }
+
     /// <summary>Everything found wrong, one line each.</summary>
     public IReadOnlyList<string> Problems { get; }
 
@@ -72,12 +76,14 @@ public sealed class DataInventory
         var problems = new List<string>();
 
         DataManifest? manifest = null;
+        string? manifestProblem = null;
         try
         {
             manifest = DataManifest.Read(directory.ManifestPath);
         }
         catch (InvalidDataException ex)
         {
+            manifestProblem = ex.Message;
             problems.Add(ex.Message);
         }
 
@@ -107,7 +113,7 @@ public sealed class DataInventory
 
         var statuses = new DataFileStatus[names.Count];
         Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = verify ? Environment.ProcessorCount : 1 }, i =>
-            statuses[i] = Examine(directory, sources.Find(names[i]), names[i], manifest, verify));
+            statuses[i] = Examine(directory, sources.Find(names[i]), names[i], manifest, verify, rulebook));
 
         IReadOnlyList<HtsRevisionId> catalogue;
         try
@@ -125,7 +131,7 @@ public sealed class DataInventory
             problems.Add($"{s.File}: HTS {s.Revision} is not in the revision catalogue.");
         }
 
-        var report = new DataInventory(directory, rulebook.Origin, manifest, statuses, catalogue, problems, verify);
+        var report = new DataInventory(directory, rulebook.Origin, manifest, statuses, catalogue, problems, verify) { ManifestProblem = manifestProblem };
         if (report.MissingRevisions.Count > 0)
         {
             problems.Add($"{report.MissingRevisions.Count} of {catalogue.Count} HTS revisions missing: {string.Join(", ", report.MissingRevisions.Select(r => r.ShortName))}.");
@@ -164,7 +170,7 @@ public sealed class DataInventory
     /// <summary>The first 12 hexadecimal digits of a hash, for tables.</summary>
     public static string Short(string? sha256) => sha256 is null ? string.Empty : sha256[..Math.Min(12, sha256.Length)];
 
-    private static DataFileStatus Examine(DataDirectory directory, DataSource? source, string file, DataManifest? manifest, bool verify)
+    private static DataFileStatus Examine(DataDirectory directory, DataSource? source, string file, DataManifest? manifest, bool verify, RulebookFiles rulebook)
     {
         string path = Path.Combine(directory.Root, file.Replace('/', Path.DirectorySeparatorChar));
         HtsRevisionId? revision = source?.Revision ?? (file.StartsWith("hts/", StringComparison.Ordinal) && HtsRevisionId.TryParse(Path.GetFileName(file), out HtsRevisionId id) ? id : null);
@@ -186,7 +192,7 @@ public sealed class DataInventory
             { } e when e.Sha256 == sha && e.Size == size => ManifestMatch.Matches,
             _ => ManifestMatch.Differs,
         };
-        string? problem = verify ? DataFileCheck.FindProblem(path, source?.Format ?? DataSources.FormatOf(file), Path.GetFileName(file)) : null;
+        string? problem = verify ? DataFileCheck.FindProblem(path, source?.Format ?? DataSources.FormatOf(file), file, rulebook) : null;
         return new DataFileStatus(file, source is not null, true, size, sha, match, problem)
         {
             Revision = revision,

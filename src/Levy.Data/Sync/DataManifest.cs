@@ -66,7 +66,9 @@ public sealed class DataManifest
     /// <summary>Reads the manifest of a data folder.</summary>
     /// <param name="path">The path of <c>manifest.json</c>.</param>
     /// <returns>The manifest, or null when the file does not exist.</returns>
-    /// <exception cref="InvalidDataException">The file is not a Levy manifest; the message names it.</exception>
+    /// <exception cref="InvalidDataException">The file exists but is not a Levy manifest (corrupt, cut short, another
+    /// format): the message names it and says what to do. A corrupt manifest is never taken for an absent one, which
+    /// would silently switch off the hash checks.</exception>
     public static DataManifest? Read(string path)
     {
         if (!File.Exists(path))
@@ -81,22 +83,25 @@ public sealed class DataManifest
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path}: not a Levy manifest: {ex.Message}");
+            throw Corrupt(path, $"not a Levy manifest: {ex.Message.Split(" Path:", 2)[0].TrimEnd('.')}");
         }
 
         if (doc?.Files is null || doc.FormatVersion != CurrentFormatVersion)
         {
-            throw new InvalidDataException($"{path}: not a Levy manifest (format version {doc?.FormatVersion}, expected {CurrentFormatVersion}).");
+            throw Corrupt(path, $"not a Levy manifest: format version {doc?.FormatVersion}, expected {CurrentFormatVersion}");
         }
 
-        var bad = doc.Files.FirstOrDefault(e => string.IsNullOrEmpty(e.File) || string.IsNullOrEmpty(e.Sha256) || string.IsNullOrEmpty(e.Source));
-        if (bad is not null)
+        var bad = doc.Files.FirstOrDefault(e => e is null || string.IsNullOrEmpty(e.File) || string.IsNullOrEmpty(e.Sha256) || string.IsNullOrEmpty(e.Source));
+        if (doc.Files.Contains(null!) || bad is not null)
         {
-            throw new InvalidDataException($"{path}: an entry lacks \"file\", \"source\" or \"sha256\" ({bad.File}).");
+            throw Corrupt(path, $"an entry lacks \"file\", \"source\" or \"sha256\" ({bad?.File})");
         }
 
         return new DataManifest(doc.Files.ToImmutableSortedDictionary(e => e.File, e => e, StringComparer.Ordinal), doc.UpdatedAt, doc.LevyVersion);
     }
+
+    private static InvalidDataException Corrupt(string path, string problem) =>
+        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, SyncErrorMessages.CorruptManifest, path, problem));
 
     /// <summary>Writes the manifest atomically (a temporary file in the same folder, then a rename).</summary>
     /// <param name="path">The path of <c>manifest.json</c>.</param>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using Levy.Data.Locating;
+using Levy.Data.Rulebook;
 
 namespace Levy.Data.Sync;
 
@@ -10,7 +11,8 @@ namespace Levy.Data.Sync;
 /// <remarks>
 /// <para>For each selected file: skip it when the stored copy still matches its manifest entry and comes from the same
 /// source (unless forced); otherwise fetch it into a temporary file next to its destination, check it
-/// (<see cref="DataFileCheck"/>, and for a download that the byte count matches <c>Content-Length</c>), gzip an HTS
+/// (<see cref="DataFileCheck"/>: its format, then the reader Levy uses for it at run time, so that what sync accepts a
+/// quote can read; and for a download that the byte count matches <c>Content-Length</c>), gzip an HTS
 /// export that arrived as plain JSON, and only then rename it over the stored copy. A file that fails leaves the
 /// stored copy untouched and its temporary file deleted; the other files go on, and every failure is in the
 /// <see cref="SyncReport"/>, as <c>file from URL: problem</c>.</para>
@@ -25,17 +27,20 @@ public sealed class DataSync
     private readonly DataSources _sources;
     private readonly HttpMessageHandler? _handler;
     private readonly TimeProvider _clock;
+    private readonly RulebookFiles _rulebook;
 
     /// <summary>Creates a sync over a sources list.</summary>
     /// <param name="sources">The files and their upstreams.</param>
     /// <param name="handler">The HTTP handler to use (tests); null for a default one. It is not disposed.</param>
     /// <param name="clock">The clock for retrieval times; null for the system clock.</param>
-    public DataSync(DataSources sources, HttpMessageHandler? handler = null, TimeProvider? clock = null)
+    /// <param name="rulebook">The rulebook whose readers check each file before it is accepted; null for the embedded one.</param>
+    public DataSync(DataSources sources, HttpMessageHandler? handler = null, TimeProvider? clock = null, RulebookFiles? rulebook = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         _sources = sources;
         _handler = handler;
         _clock = clock ?? TimeProvider.System;
+        _rulebook = rulebook ?? RulebookFiles.Embedded;
     }
 
     /// <summary>The URL to fetch a source from: the official one, or the same host and path under
@@ -54,6 +59,8 @@ public sealed class DataSync
     /// <exception cref="DataNotFoundException">The mirror folder given with <see cref="SyncOptions.MirrorFrom"/> does
     /// not exist.</exception>
     /// <exception cref="IOException">The target folder or its manifest cannot be written.</exception>
+    /// <exception cref="InvalidDataException">The target's manifest.json is corrupt: nothing is fetched (its entries are
+    /// what tells a stored file from a damaged one, so it is not silently replaced).</exception>
     /// <exception cref="OperationCanceledException">The sync was cancelled.</exception>
     public async Task<SyncReport> RunAsync(SyncOptions options, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -68,16 +75,7 @@ public sealed class DataSync
         Directory.CreateDirectory(target);
         string manifestPath = Path.Combine(target, DataManifest.FileName);
         var warnings = new List<string>();
-        DataManifest manifest;
-        try
-        {
-            manifest = DataManifest.Read(manifestPath) ?? DataManifest.Empty;
-        }
-        catch (InvalidDataException ex)
-        {
-            warnings.Add($"{ex.Message} It is rebuilt from the files fetched now.");
-            manifest = DataManifest.Empty;
-        }
+        DataManifest manifest = DataManifest.Read(manifestPath) ?? DataManifest.Empty;
 
         IReadOnlyList<DataSource> files = options.Select(_sources);
         var results = new SyncFileResult[files.Count];
@@ -86,7 +84,7 @@ public sealed class DataSync
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, ct) =>
         {
-            var job = new FileJob(files[i], target, manifest.Find(files[i].File), progress);
+            var job = new FileJob(files[i], target, manifest.Find(files[i].File), progress, _rulebook);
             results[i] = mirror is not null ? CopyFromMirror(job, mirror, options.Force)
                 : files[i].Url is null ? new SyncFileResult(files[i].File, SyncOutcome.MirrorOnly, files[i].DerivedFrom ?? string.Empty, job.Previous, null)
                 : await DownloadAsync(job, http!, Locate(files[i].Url!, options.BaseUrl), options, unreachable, ct).ConfigureAwait(false);
@@ -252,7 +250,7 @@ public sealed class DataSync
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
     /// <summary>One file on its way into the data folder: its temporary files, and the checks before the rename.</summary>
-    private sealed class FileJob(DataSource source, string target, ManifestEntry? previous, IProgress<SyncProgress>? progress)
+    private sealed class FileJob(DataSource source, string target, ManifestEntry? previous, IProgress<SyncProgress>? progress, RulebookFiles rulebook)
     {
         private readonly string _destination = source.PathUnder(target);
         private string? _temp;
@@ -284,7 +282,7 @@ public sealed class DataSync
             {
                 if (problem is null && _temp is not null)
                 {
-                    problem = DataFileCheck.FindProblem(_temp, source.Format, Path.GetFileName(source.File));
+                    problem = DataFileCheck.FindProblem(_temp, source.Format, source.File, rulebook);
                 }
 
                 if (problem is not null || _temp is null)

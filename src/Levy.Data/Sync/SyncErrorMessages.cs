@@ -46,6 +46,13 @@ internal static class SyncErrorMessages
     /// <summary>A YAML document whose top is a scalar.</summary>
     internal const string YamlNotDocument = "the YAML document is not a mapping or a list";
 
+    /// <summary>{0} the reader's message: the file has the right shape but Levy cannot use its content.</summary>
+    internal const string Unreadable = "Levy cannot read it: {0}";
+
+    /// <summary>{0} the manifest's path, {1} what is wrong with it.</summary>
+    internal const string CorruptManifest = "{0} is corrupt ({1}): without it the stored files cannot be checked against their hashes; "
+        + "restore it, or delete it to have levy data sync record the files fetched now";
+
     /// <summary>{0} SHA-256 now, {1} SHA-256 recorded.</summary>
     internal const string HashMismatch = "differs from manifest.json: SHA-256 {0}, recorded {1}";
 }

@@ -136,13 +136,64 @@ public static class TradeTables
         return new ImportWeights(Path.GetFileName(path), values);
     }
 
+    /// <summary>Reads unit values (<c>hts10, unit, usd_per_unit, source</c>; docs/panel.md), for the ad valorem equivalents
+    /// of specific and compound ordinary rates in panels and effective rates.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <returns>The unit values, by code (10 digits, or 8 for every statistical line under it).</returns>
+    /// <exception cref="CsvDataException">The file is missing, or a row is malformed (a bad code or unit, a value that is not
+    /// positive, a blank source, a code given twice), named by line and column.</exception>
+    public static UnitValues ReadUnitValues(string path)
+    {
+        CsvTable table = CsvTable.Read(path, "hts10", "unit", "usd_per_unit", "source");
+        var values = new List<UnitValue>(table.Records.Length);
+        var seen = new Dictionary<HtsCode, int>();
+        foreach (CsvRecord r in table.Records)
+        {
+            HtsCode code = ProductListReader.ParseCode(r.Required("hts10"), table.File, r.Line, "hts10");
+            if (!code.IsStatisticalLine && !code.IsTariffLine)
+            {
+                throw r.Error("hts10", $"is not an 8- or 10-digit code: \"{r.Required("hts10")}\"");
+            }
+
+            if (!UnitOfMeasure.TryParse(r.Required("unit"), out UnitOfMeasure unit) || !unit.IsKnown)
+            {
+                throw r.Error("unit", $"is not a unit Levy knows: \"{r.Required("unit")}\" (kg, g, t, liters, No., doz., m2…)");
+            }
+
+            decimal usd = r.Decimal("usd_per_unit");
+            if (usd <= 0m)
+            {
+                throw r.Error("usd_per_unit", $"must be positive: {usd.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (!seen.TryAdd(code, r.Line))
+            {
+                throw r.Error("hts10", $"repeats {code}, already given on line {seen[code]}");
+            }
+
+            values.Add(new UnitValue(code, unit, usd, r.Required("source")));
+        }
+
+        return new UnitValues(values, $"{Path.GetFileName(path)} ({values.Count:N0} codes)");
+    }
+
     /// <summary>Reads the USMCA utilisation shares (<c>hts10, cty_code, usmca_share</c>) for Canada and Mexico.</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
     public static PreferenceShares ReadUsmcaShares(DataFiles data, CountryDirectory countries)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return ReadUsmcaShares(CsvTable.Read(data, "policy/" + UsmcaSharesFile, UsmcaColumns), countries);
+    }
+
+    /// <summary>Reads the USMCA utilisation shares from a file.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    internal static PreferenceShares ReadUsmcaShares(string path, CountryDirectory countries) => ReadUsmcaShares(CsvTable.Read(path, UsmcaColumns), countries);
+
+    private static readonly string[] UsmcaColumns = ["hts10", "cty_code", "usmca_share"];
+
+    private static PreferenceShares ReadUsmcaShares(CsvTable table, CountryDirectory countries)
+    {
         ArgumentNullException.ThrowIfNull(countries);
-        CsvTable table = CsvTable.Read(data, "policy/" + UsmcaSharesFile, "hts10", "cty_code", "usmca_share");
         var shares = new List<KeyValuePair<(HtsCode, CountryCode), decimal>>(table.Records.Length);
         foreach (CsvRecord r in table.Records)
         {

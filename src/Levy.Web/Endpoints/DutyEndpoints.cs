@@ -15,8 +15,15 @@ namespace Levy.Web.Endpoints;
 /// <summary>The money of entry lines (<c>POST /api/v1/duty</c>): a CSV or JSON Lines body with the columns of
 /// <c>levy duty --file</c> (docs/duty.md), answered with one row per input row in the same format, streamed as the rows
 /// are computed. The body is limited to <see cref="LevyOptions.MaxBatchBytes"/>.</summary>
-public static class DutyEndpoints
+/// <remarks>Every input row yields one output row (an error row naming line and field when it cannot be computed). An
+/// answer that cannot finish once streaming has begun (the status line is already sent) ends with one more record, of
+/// field <c>(batch)</c>, saying after how many rows it stopped, and the failure is logged: the client never takes a cut
+/// answer for a whole one.</remarks>
+public static partial class DutyEndpoints
 {
+    /// <summary>The response header that gives the publication date of the newest HTS revision in the data.</summary>
+    public const string DataAsOfHeader = "Levy-Data-As-Of";
+
     private const string Csv = "text/csv", JsonLines = "application/x-ndjson";
 
     /// <summary>Maps the endpoint under <c>/api/v1</c>.</summary>
@@ -42,6 +49,7 @@ public static class DutyEndpoints
         LevyData data,
         IQuoteService quotes,
         IOptions<LevyOptions> options,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         string? mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
@@ -92,14 +100,21 @@ public static class DutyEndpoints
             return Problems.BadInput(e.Column ?? "header", null, ProblemTitles.InvalidBatch, e.Message);
         }
 
-        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing);
-        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, output, cancellationToken),
+        // Rows entered after the data's newest revision say so in their own "stale" column; the header names the date.
+        DateOnly dataAsOf = data.Catalogue.Newest.EffectiveDate;
+        request.HttpContext.Response.Headers[DataAsOfHeader] = dataAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = new DutyBatch(request => quotes.Quote(request, PolicyRulebookReader.Actual), data.Fees, comparing, dataAsOf);
+        ILogger logger = loggers.CreateLogger(typeof(DutyEndpoints).FullName!);
+        return TypedResults.Stream(output => Stream(batch, Remaining(cursor, any, cancellationToken), jsonLines, comparing, dataAsOf, output, logger, cancellationToken),
             jsonLines ? JsonLines : Csv);
     }
 
     /// <summary>Runs the batch on a worker thread into a pipe (the batch writes synchronously) and copies the pipe to the
-    /// response as it fills.</summary>
-    private static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, Stream response, CancellationToken cancellationToken)
+    /// response as it fills. A failure after the first byte cannot change the status any more: it is logged and told
+    /// in-band, as a last record of field <c>(batch)</c>.</summary>
+    internal static async Task Stream(DutyBatch batch, IEnumerable<InputRow> rows, bool jsonLines, bool compare, DateOnly dataAsOf, Stream response,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         var pipe = new Pipe();
         Task run = Task.Run(() =>
@@ -107,8 +122,18 @@ public static class DutyEndpoints
             try
             {
                 using var writer = new StreamWriter(pipe.Writer.AsStream(), new UTF8Encoding(false), 1 << 16);
-                using IDutyOutput output = jsonLines ? new JsonLinesDutyOutput(writer, compare) : new CsvDutyOutput(writer, compare);
-                batch.Run(rows, output);
+                using var output = new CountingOutput(jsonLines ? new JsonLinesDutyOutput(writer, compare, dataAsOf) : new CsvDutyOutput(writer, compare, dataAsOf));
+                try
+                {
+                    batch.Run(rows, output, cancellationToken: cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogStopped(logger, output.Rows, e);
+                    string reason = Levy.Core.Inputs.InputMessages.Format(BatchMessages.StreamStopped, output.Rows, "an unexpected error, logged by the server");
+                    var failure = new Levy.Core.Calculation.LineError(BatchMessages.BatchField, reason);
+                    output.Write(new OutputRow(new InputRow(0, string.Empty, null, null, failure, null), null, null, failure, null));
+                }
             }
             catch (Exception e)
             {
@@ -136,6 +161,23 @@ public static class DutyEndpoints
                 yield return cursor.Current;
             }
         }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "POST /api/v1/duty stopped after {Rows} rows; the answer ends with a (batch) error record")]
+    private static partial void LogStopped(ILogger logger, long rows, Exception exception);
+
+    /// <summary>Counts the rows written, for the record that says where an answer stopped.</summary>
+    private sealed class CountingOutput(IDutyOutput inner) : IDutyOutput
+    {
+        public long Rows { get; private set; }
+
+        public void Write(OutputRow row)
+        {
+            inner.Write(row);
+            Rows++;
+        }
+
+        public void Dispose() => inner.Dispose();
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>

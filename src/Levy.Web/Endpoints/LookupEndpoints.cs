@@ -35,7 +35,7 @@ public static class LookupEndpoints
 
     private static Results<Ok<LookupReport>, ProblemHttpResult> GetLine(
         [Description("The HTS code as people type it: 8703.23.01.90, 8703230190, 8703.23.01 or 8703.")] string code,
-        [Description("Date of entry (yyyy-MM-dd); the revision in force that day is read. Default: today.")] string? date,
+        [Description("Date of entry (yyyy-MM-dd); the revision whose text governs entries that day is read (the one a quote reads). Default: today.")] string? date,
         [Description("A revision by name (2025_rev_10, 2026_basic) instead of a date.")] string? revision,
         LevyData data,
         TimeProvider clock)
@@ -55,7 +55,8 @@ public static class LookupEndpoints
             return unknown;
         }
 
-        return TypedResults.Ok(LookupReport.From(data.Catalogue, schedule, product, forDate));
+        LookupReport report = LookupReport.From(data.Catalogue, data.Timeline, schedule, product, forDate);
+        return TypedResults.Ok(forDate is { } day ? report.WithFreshness(data.Catalogue.Freshness(day, QueryInput.Today(clock), schedule.Revision)) : report);
     }
 
     private static Results<Ok<SearchReport>, ProblemHttpResult> Search(
@@ -78,7 +79,7 @@ public static class LookupEndpoints
             return tooLong;
         }
 
-        if (QueryInput.Integer(limit, "limit", 1, options.Value.MaxSearchResults, 10, out int max) is { } badLimit)
+        if (QueryInput.Integer(Levy.Core.Inputs.UserInputs.SearchLimit, limit, options.Value.MaxSearchResults, 10, out int max) is { } badLimit)
         {
             return badLimit;
         }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
 using Levy.Data;
@@ -14,7 +14,7 @@ namespace Levy.Web.Endpoints;
 internal static class QueryInput
 {
     /// <summary>The longest free-text value accepted (search words, country names).</summary>
-    internal const int MaxTextLength = 200;
+    internal const int MaxTextLength = InputBounds.MaxTextLength;
 
     internal static ProblemHttpResult? Code(string? text, string field, out HtsCode code)
     {
@@ -37,17 +37,22 @@ internal static class QueryInput
             return Problems.Missing(field, "a date as yyyy-MM-dd, e.g. 2025-04-20");
         }
 
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        InputField input = UserInputs.Find(InputSurface.Api, field) ?? UserInputs.EntryDate;
+        return input.TryRead(text, out date, out string? reason)
             ? null
-            : Problems.BadInput(field, text, ProblemTitles.InvalidDate, $"{field} \"{text}\" is not a date: expected yyyy-MM-dd, e.g. 2025-04-20.");
+            : Problems.BadInput(field, text, ProblemTitles.InvalidDate, Sentence(field, reason));
     }
 
     /// <summary>A date that defaults to today (by the host's clock) when not given.</summary>
+    /// <summary>Today by the host's clock.</summary>
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>A date, or today when none is given.</summary>
     internal static ProblemHttpResult? DateOrToday(string? text, string field, TimeProvider clock, out DateOnly date)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            date = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            date = Today(clock);
             return null;
         }
 
@@ -93,7 +98,8 @@ internal static class QueryInput
         return DateInData(catalogue, from, "from", out _) ?? DateInData(catalogue, to, "to", out _);
     }
 
-    /// <summary>The schedule chosen by <c>date</c> (default today) or <c>revision</c> (not both), and the date it was chosen for.</summary>
+    /// <summary>The schedule chosen by <c>date</c> (default today) or <c>revision</c> (not both), and the date it was chosen for.
+    /// For a date, the revision whose text governs entries that day (the legal timeline), the one a quote reads.</summary>
     internal static ProblemHttpResult? Schedule(
         LevyData data, TimeProvider clock, string? date, string? revision, out TariffSchedule schedule, out DateOnly? forDate)
     {
@@ -122,12 +128,12 @@ internal static class QueryInput
             return bad;
         }
 
-        if (DateInData(data.Catalogue, day, "date", out HtsRevision inForce) is { } outside)
+        if (DateInData(data.Catalogue, day, "date", out _) is { } outside)
         {
             return outside;
         }
 
-        schedule = data.Archive.Get(inForce.Id);
+        schedule = data.Archive.Get(data.Timeline.ForDate(day));
         forDate = day;
         return null;
     }
@@ -157,7 +163,7 @@ internal static class QueryInput
             return null;
         }
 
-        return Problems.UnknownCountry(field, new UnknownCountryException(text, countries.Suggest(text)));
+        return Problems.UnknownCountry(field, countries.Unknown(text));
     }
 
     /// <summary>One country (not a group): the analysis endpoints build a panel per country, and a group's takes too long
@@ -189,7 +195,9 @@ internal static class QueryInput
             ? Problems.BadInput(field, text[..40] + "…", ProblemTitles.QueryTooLong, $"{field} has {text.Length} characters; at most {MaxTextLength} are accepted.")
             : null;
 
-    internal static ProblemHttpResult? Integer(string? text, string field, int min, int max, int fallback, out int value)
+    /// <summary>An optional whole number of an input of the table, at most <paramref name="max"/> (a setting of the host
+    /// may lower the table's bound).</summary>
+    internal static ProblemHttpResult? Integer(InputField input, string? text, int max, int fallback, out int value)
     {
         value = fallback;
         if (string.IsNullOrWhiteSpace(text))
@@ -197,13 +205,14 @@ internal static class QueryInput
             return null;
         }
 
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max
+        InputField bounded = input.Max > max ? input.WithMax(max) : input;
+        return bounded.TryRead(text, out value, out string? reason)
             ? null
-            : Problems.BadInput(field, text, ProblemTitles.InvalidNumber, $"{field} \"{text}\" must be a whole number from {min} to {max}.");
+            : Problems.BadInput(input.Api!, text, ProblemTitles.InvalidNumber, Sentence(input.Api!, reason));
     }
 
-    /// <summary>An optional decimal in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    internal static ProblemHttpResult? Decimal(string? text, string field, decimal min, decimal max, out decimal? value)
+    /// <summary>An optional number of an input of the table (an amount, a share), read and bounded as on every surface.</summary>
+    internal static ProblemHttpResult? Number(InputField input, string? text, out decimal? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -211,33 +220,53 @@ internal static class QueryInput
             return null;
         }
 
-        if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d) && d >= min && d <= max)
+        if (input.TryRead(text, out decimal d, out string? reason))
         {
             value = d;
             return null;
         }
 
-        return Problems.BadInput(field, text, ProblemTitles.InvalidNumber,
-            $"{field} \"{text}\" must be a number from {min} to {max}, written with a dot (e.g. 0.25).");
+        return Problems.BadInput(input.Api!, text, ProblemTitles.InvalidNumber, Sentence(input.Api!, reason));
     }
 
-    /// <summary>Optional quantities with their units (<c>1000kg</c>, <c>12 doz.</c>).</summary>
-    internal static ProblemHttpResult? Quantities(string[]? texts, string field, out IReadOnlyList<Quantity> quantities)
+    /// <summary>Optional quantities with their units (<c>1000kg</c>, <c>12 doz.</c>): each read and bounded by the table,
+    /// then together (at most two, one per unit).</summary>
+    internal static ProblemHttpResult? Quantities(string[]? texts, out IReadOnlyList<Quantity> quantities)
     {
+        InputField input = UserInputs.Quantity;
         var list = new List<Quantity>();
         quantities = list;
         foreach (string text in texts ?? [])
         {
-            if (!Quantity.TryParse(text, out Quantity q))
+            if (!input.TryRead(text, out Quantity q, out string? reason))
             {
-                return Problems.BadInput(field, text, ProblemTitles.InvalidNumber, $"{field} \"{text}\" is not a quantity with a unit (e.g. 1000kg, 12 doz.).");
+                return Problems.BadInput(input.Api!, text, ProblemTitles.InvalidNumber, Sentence(input.Api!, reason));
             }
 
             list.Add(q);
         }
 
-        return null;
+        return UserInputs.CheckQuantities(list) is { } problem
+            ? Problems.BadInput(input.Api!, string.Join(",", texts!), ProblemTitles.InvalidNumber, Sentence(input.Api!, problem))
+            : null;
     }
+
+    /// <summary>An optional choice of an input of the table (<c>mode</c>, <c>stacking</c>), in any accepted spelling.</summary>
+    internal static ProblemHttpResult? Choice(InputField input, string? text, out string? choice)
+    {
+        choice = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return input.TryReadChoice(text, out choice, out string? reason)
+            ? null
+            : Problems.BadInput(input.Api!, text, ProblemTitles.InvalidChoice, Sentence(input.Api!, reason));
+    }
+
+    // The table's reason as the API says it: "value \"abc\" is not an amount in USD (…)."
+    private static string Sentence(string field, string reason) => $"{field} {reason}.";
 
     internal static ProblemHttpResult? Flag(string? text, string field, out bool value)
     {
@@ -294,14 +323,8 @@ internal static class QueryInput
             return null;
         }
 
-        string t = text.Trim().ToUpperInvariant();
-        if (t.Length is >= 1 and <= 3 && char.IsAsciiLetter(t[0]) && t.All(c => char.IsAsciiLetter(c) || c is '+' or '*'))
-        {
-            program = t;
-            return null;
-        }
-
-        return Problems.BadInput(field, text, ProblemTitles.InvalidProgram,
-            $"{field} \"{text}\" is not a Special Program Indicator: expected a symbol of the Special column such as S, KR, AU or A+.");
+        return UserInputs.Program.TryReadText(text, out program, out string? reason)
+            ? null
+            : Problems.BadInput(field, text, ProblemTitles.InvalidProgram, Sentence(field, reason));
     }
 }

@@ -1,9 +1,11 @@
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
+using Levy.Core.Inputs;
 using Levy.Core.Primitives;
 using Levy.Core.Reports;
 using Levy.Core.Schedule;
 using Levy.Data;
+using Levy.Data.Batch;
 using Levy.Web.Contracts;
 using Levy.Web.Quotes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,11 +59,19 @@ public static class QuoteEndpoints
             return refused;
         }
 
-        QuoteView view = QuoteView.From(quote, data.Countries);
-        return TypedResults.Ok(view with { Scenario = scenario, Trace = explain ? view.Trace : null });
+        return TypedResults.Ok(View(quote, scenario, explain, data, clock));
     }
 
-    private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes)
+    /// <summary>The view of a quote as the API answers it: its rulebook, its trace when asked, and how current the data is.</summary>
+    internal static QuoteView View(RateQuote quote, string scenario, bool explain, LevyData data, TimeProvider clock)
+    {
+        QuoteView view = QuoteView.From(quote, data.Countries);
+        return (view with { Scenario = scenario, Trace = explain ? view.Trace : null })
+            .WithFreshness(data.Catalogue.Freshness(quote.Request.EntryDate, QueryInput.Today(clock), quote.Revision));
+    }
+
+    private static Results<Ok<HistoryReport>, ProblemHttpResult> GetHistory([AsParameters] HistoryQuery query, LevyData data, IQuoteService quotes,
+        TimeProvider clock)
     {
         RevisionCatalogue catalogue = data.Catalogue;
         if (QueryInput.Code(query.Product, "product", out HtsCode product) is { } badProduct)
@@ -99,7 +109,8 @@ public static class QuoteEndpoints
             return refused;
         }
 
-        return TypedResults.Ok(HistoryReport.Create(template, from, to, segments, data.Countries, catalogue) with { Scenario = scenario });
+        HistoryReport report = HistoryReport.Create(template, from, to, segments, data.Countries, catalogue, data.Timeline) with { Scenario = scenario };
+        return TypedResults.Ok(report.WithFreshness(report.FreshnessOn(catalogue, QueryInput.Today(clock))));
     }
 
     /// <summary>Reads and checks every parameter of a quote but the rulebook; null when all are good.</summary>
@@ -132,7 +143,7 @@ public static class QuoteEndpoints
             return badLoading;
         }
 
-        if (QueryInput.Quantities(query.Quantity, "quantity", out IReadOnlyList<Quantity> quantities) is { } badQuantity)
+        if (QueryInput.Quantities(query.Quantity, out IReadOnlyList<Quantity> quantities) is { } badQuantity)
         {
             return badQuantity;
         }
@@ -140,13 +151,13 @@ public static class QuoteEndpoints
         ProblemHttpResult?[] problems =
         [
             QueryInput.Program(query.Program, "program", out string? program),
-            QueryInput.Decimal(query.Value, "value", 0m, 1_000_000_000_000m, out decimal? value),
-            QueryInput.Choice(query.Mode, "mode", out TransportMode? mode),
-            QueryInput.Decimal(query.UsContent, "usContent", 0m, 1m, out decimal? usContent),
-            QueryInput.Decimal(query.Steel, "steel", 0m, 1m, out decimal? steel),
-            QueryInput.Decimal(query.Aluminum, "aluminum", 0m, 1m, out decimal? aluminum),
-            QueryInput.Decimal(query.Copper, "copper", 0m, 1m, out decimal? copper),
-            QueryInput.Choice(query.Stacking, "stacking", out StackingMode? stacking),
+            QueryInput.Number(UserInputs.CustomsValue, query.Value, out decimal? value),
+            QueryInput.Choice(UserInputs.Mode, query.Mode, out string? mode),
+            QueryInput.Number(UserInputs.UsContentShare, query.UsContent, out decimal? usContent),
+            QueryInput.Number(UserInputs.SteelShare, query.Steel, out decimal? steel),
+            QueryInput.Number(UserInputs.AluminumShare, query.Aluminum, out decimal? aluminum),
+            QueryInput.Number(UserInputs.CopperShare, query.Copper, out decimal? copper),
+            QueryInput.Choice(UserInputs.Stacking, query.Stacking, out string? stacking),
         ];
         if (Array.Find(problems, p => p is not null) is { } problem)
         {
@@ -162,11 +173,11 @@ public static class QuoteEndpoints
             ClaimedProgram = program,
             CustomsValue = value,
             Quantities = [.. quantities],
-            Mode = mode,
+            Mode = mode is null ? null : DutyColumns.ModeOf(mode),
             UsContentShare = usContent,
             Metal = new MetalContent(steel, aluminum, copper),
             Conditions = [.. query.Declare ?? []],
-            Stacking = stacking ?? StackingMode.Legal,
+            Stacking = stacking == "additive" ? StackingMode.Additive : StackingMode.Legal,
         };
         return null;
     }

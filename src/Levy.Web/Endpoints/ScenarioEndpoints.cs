@@ -78,11 +78,7 @@ public static class ScenarioEndpoints
 
         return TypedResults.Ok(QuoteComparisonView.Create(View(baseQuote, a), View(scenarioQuote, b)));
 
-        QuoteView View(RateQuote quote, string scenario)
-        {
-            QuoteView view = QuoteView.From(quote, data.Countries);
-            return view with { Scenario = scenario, Trace = explain ? view.Trace : null };
-        }
+        QuoteView View(RateQuote quote, string scenario) => QuoteEndpoints.View(quote, scenario, explain, data, clock);
     }
 
     private static async Task<Results<Ok<ScenarioComparisonReport>, ProblemHttpResult>> GetAggregate(
@@ -102,7 +98,7 @@ public static class ScenarioEndpoints
             return badCountry;
         }
 
-        if (QueryInput.Integer(top, "top", 1, MaxTop, 20, out int listed) is { } badTop)
+        if (QueryInput.Integer(Levy.Core.Inputs.UserInputs.Top, top, MaxTop, 20, out int listed) is { } badTop)
         {
             return badTop;
         }

@@ -14,7 +14,7 @@ using Microsoft.OpenApi;
 namespace Levy.Web.Hosting;
 
 /// <summary>The services and middleware of the Levy web host, so that <c>Program.cs</c> reads as a table of contents.</summary>
-public static class LevyWebHost
+public static partial class LevyWebHost
 {
     /// <summary>Adds the options, the data (opened once), JSON settings, problem details, OpenAPI and request limits.</summary>
     public static WebApplicationBuilder AddLevy(this WebApplicationBuilder builder)
@@ -24,11 +24,12 @@ public static class LevyWebHost
         services.AddOptions<LevyOptions>()
             .BindConfiguration(LevyOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.DataDir is null || Directory.Exists(o.DataDir), "Levy:DataDir names a folder that does not exist.")
+            .Validate(o => o.DataDir is null || Directory.Exists(o.DataDir), "Levy:DataDir (--data-dir) names a folder that does not exist.")
             .Validate(o => o.PanelProducts.All(p => HtsCode.TryParse(p, out _)), "Levy:PanelProducts holds a value that is not an HTS code or prefix (8703.23).")
             .ValidateOnStart();
         services.AddSingleton(sp => LevyData.Open(sp.GetRequiredService<IOptions<LevyOptions>>().Value.DataDir));
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Levy.Web.Refunds.RefundOptions>().BindConfiguration(Levy.Web.Refunds.RefundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IQuoteService, EngineQuoteService>();
         services.AddSingleton<PanelCache>();
         services.AddHostedService<DataWarmup>();
@@ -49,10 +50,19 @@ public static class LevyWebHost
                 StatusCodes.Status415UnsupportedMediaType => "This endpoint does not read a body of that Content-Type; see /openapi/v1.json.",
                 _ => null,
             };
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // Like every input problem, name what was wrong: the header.
+                problem.Extensions.TryAdd("field", "Content-Type");
+                problem.Extensions.TryAdd("value", c.HttpContext.Request.ContentType);
+            }
         });
         services.AddExceptionHandler<LevyExceptionHandler>();
         services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiSchemas.Transform).AddDocumentTransformer((document, _, _) =>
         {
+            // The API is described relative to the server that serves the document: the request's Host header, which a
+            // client chooses, is never written into the document (a cache or a proxy would hand it to others).
+            document.Servers = [new OpenApiServer { Url = "/" }];
             document.Info = new OpenApiInfo
             {
                 Title = "Levy API",
@@ -72,14 +82,37 @@ public static class LevyWebHost
         return builder;
     }
 
+    /// <summary>The command line's own names for settings: <c>--data-dir DIR</c> is <c>--Levy:DataDir=DIR</c>, as for
+    /// <c>levy</c>.</summary>
+    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--data-dir"] = $"{LevyOptions.Section}:{nameof(LevyOptions.DataDir)}",
+    };
+
     /// <summary>Opens the data (failing at start, not on the first request, when there is none), adds the error
     /// handling, security headers and static page, and prints the address once the server listens.</summary>
+    /// <exception cref="OptionsValidationException">A setting is invalid (see <see cref="StartupFailure"/>).</exception>
+    /// <exception cref="Levy.Data.Locating.DataNotFoundException">There is no data.</exception>
     public static WebApplication UseLevy(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<IOptions<LevyOptions>>().Value; // a bad setting fails here, before the host starts
         LevyData data = app.Services.GetRequiredService<LevyData>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            // The page and its files are read-only: any other method is 405 with Allow, not 404.
+            string method = context.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && IsPageFile(app.Environment, context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD";
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.Use(static (context, next) =>
         {
             IHeaderDictionary headers = context.Response.Headers;
@@ -101,4 +134,34 @@ public static class LevyWebHost
         });
         return app;
     }
+
+    /// <summary>What to tell the operator when the host cannot start: one line and an exit code (4 for data missing or
+    /// corrupt, 2 for a bad setting or address), or null for a failure Levy does not know (which then ends the process
+    /// with its stack trace, as a bug should).</summary>
+    /// <param name="exception">What the start threw.</param>
+    public static (string Message, int ExitCode)? StartupFailure(Exception exception) => exception switch
+    {
+        HostAbortedException => null, // the test host stops the start on purpose
+        AggregateException { InnerExceptions.Count: > 0 } a => StartupFailure(a.InnerExceptions[0]),
+        Levy.Data.Locating.DataNotFoundException or Levy.Data.Tables.CsvDataException or Levy.Data.Rulebook.RulebookException
+            or Levy.Data.Hts.InvalidScheduleDataException => (exception.Message, 4),
+        OptionsValidationException v => (string.Join(" ", v.Failures), 2),
+        InvalidOperationException { InnerException: FormatException or ArgumentException or OverflowException } c
+            when BadSetting().Match(c.Message) is { Success: true } m => ($"the setting {m.Groups[2].Value} = \"{m.Groups[1].Value}\" is not {Expected(m.Groups[3].Value)}.", 2),
+        IOException io when io.Message.Contains("address", StringComparison.OrdinalIgnoreCase) => (io.Message, 2),
+        _ => null,
+    };
+
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Boolean" => "true or false",
+        _ => "a value of the right kind (see appsettings.json)",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("Failed to convert configuration value '(.*)' at '(.*)' to type '(.*)'")]
+    private static partial System.Text.RegularExpressions.Regex BadSetting();
+
+    private static bool IsPageFile(IWebHostEnvironment environment, PathString path) =>
+        path.Value is "/" or "" || (path.HasValue && !path.StartsWithSegments("/api") && environment.WebRootFileProvider.GetFileInfo(path.Value!).Exists);
 }

@@ -219,6 +219,10 @@ function renderQuote(q) {
     el('td', { class: 'num' }, percent(c.percent)),
     el('td', {}, c.explanation, el('br'), el('cite', {}, c.citation), el('br'), el('span', { class: 'printed' }, `As printed: “${c.printedRate}”.`)))));
   $('#governing').textContent = `Read from HTS ${q.revisionName}, the text that governs ${q.entryDate}.`;
+  // Said out loud: a date after the newest revision Levy has may have been changed by revisions published since.
+  const notice = $('#data-notice');
+  notice.textContent = q.stale ? q.dataNotice : '';
+  notice.hidden = !q.stale;
   const list = (id, items) => {
     const details = $(id);
     details.hidden = items.length === 0;
@@ -262,7 +266,10 @@ function renderLine(line) {
   const body = $('#line .line-body');
   const cell = (name, c) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, c ? c.printed : '(blank)'), el('td', {}, c ? c.meaning : ''));
   body.replaceChildren(
-    el('p', {}, `${line.code} in HTS ${line.revisionName} (in force ${line.inForceFrom} to ${line.inForceUntil}).`),
+    el('p', {}, line.governsFrom
+      ? `${line.code} in HTS ${line.revisionName}, the text that governs entries ${line.governsFrom} to ${line.governsUntil} (published ${line.inForceFrom}).`
+      : `${line.code} in HTS ${line.revisionName} (published ${line.inForceFrom}; editorial, it governs no entry date).`),
+    line.revisionNote ? el('p', { class: 'hint' }, line.revisionNote) : null,
     el('ol', { class: 'path' }, ...line.descriptionPath.map((d) => el('li', {}, d))),
     el('p', {}, `Units: ${line.units.length ? line.units.join(', ') : '(none)'}`),
     el('div', { class: 'table-wrap' }, el('table', { class: 'columns' },
@@ -301,6 +308,7 @@ function eventItems(history) {
   return history.segments.map((s) => el('li', {},
     el('time', { datetime: s.from }, s.from), ` to ${s.to}: `, el('strong', {}, s.totalPercent == null ? (s.problem ?? '—') : percent(s.totalPercent)),
     s.chapter99.length ? ` (${s.chapter99.join(', ')})` : null,
+    s.revisions ? el('span', { class: 'revisions' }, ` · HTS ${s.revisions}`) : null,
     s.event ? el('span', { class: 'event-text' }, ` — ${s.event}`) : null));
 }
 
@@ -341,6 +349,12 @@ function renderChart(history, chosen, alternative) {
     chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: height - pad.bottom, y2: height - pad.bottom + 4, class: 'tick' }), label);
   }
 
+  // Days after the newest revision's publication: shaded, since revisions published since may have changed them.
+  if (history.stale && history.dataAsOf) {
+    const from = Math.max(start, time(history.dataAsOf) + DAY);
+    chart.append(svg('rect', { x: x(from), y: pad.top, width: Math.max(0, x(end) - x(from)), height: height - pad.top - pad.bottom, class: 'stale-band' }));
+  }
+
   if (alternative) {
     title.textContent += `, and under the scenario “${alternative.title}” (dashed)`;
     chart.append(svg('path', { d: stepPath(alternative, x, y), class: 'scenario-rate' }));
@@ -369,6 +383,9 @@ function renderChart(history, chosen, alternative) {
   }
 
   box.replaceChildren(chart);
+  const notice = $('#history-notice');
+  notice.textContent = history.stale ? `Shaded: after ${history.dataAsOf}. ${history.dataNotice}` : '';
+  notice.hidden = !history.stale;
   $('#events').replaceChildren(...eventItems(history));
   $('#legend').hidden = !alternative;
   $('#legend-scenario').textContent = alternative?.title ?? '';
@@ -396,6 +413,7 @@ async function show(request) {
   $('#quote').hidden = true;
   $('#whatif').hidden = true;
   $('#history').hidden = true;
+  $('#data-notice').hidden = true;
   $('#result-title').textContent = `${request.product} from ${request.origin}, entered ${request.date}`;
   $('#result-description').textContent = '';
 
@@ -405,18 +423,11 @@ async function show(request) {
       renderLine(value);
       return value;
     });
+  // The line and the quote name the same revision for a date: the one whose text governs it in law.
   const quote = api(`/api/v1/quote?${asked}`, signal)
-    .then(async (value) => {
+    .then((value) => {
       renderQuote(value);
       setStatus('');
-      // The quote reads the revision whose text governs the date in law, which can be older than the one published
-      // by then; show the line as that revision prints it.
-      const shown = await line.catch(() => null);
-      if (shown && shown.revision !== value.revision) {
-        const governing = await api(`/api/v1/lines/${encodeURIComponent(request.product)}?${query({ revision: value.revision })}`, signal)
-          .catch(() => null);
-        if (governing) renderLine(governing);
-      }
       return true;
     })
     .catch(async (error) => {

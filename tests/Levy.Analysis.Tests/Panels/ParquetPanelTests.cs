@@ -20,6 +20,26 @@ public class ParquetPanelTests
     }
 
     [Fact]
+    public async Task ReadAsync_AnEstimatedEquivalent_KeepsItsFlag()
+    {
+        using var temp = new TempFolder();
+        string path = Path.Combine(temp.Path, "estimated.parquet");
+        PanelInterval row = TestPanel.Row("0201305015", "JP", "2025-01-01", "2025-12-31", 0.02m, 0m, 0m, false) is var r
+            ? r with { Values = r.Values with { AveEstimated = true } }
+            : default;
+        using (var writer = new ParquetPanelWriter(path, TestPanel.Countries, new Dictionary<string, string>()))
+        {
+            writer.Write([row]);
+        }
+
+        var rows = new List<PanelInterval>();
+        await ParquetPanelReader.ReadAsync(path, new Collect(rows));
+
+        Assert.Equal(row, Assert.Single(rows));
+        Assert.True(rows[0].Values.AveEstimated);
+    }
+
+    [Fact]
     public async Task ReadAsync_CountryFilter_KeepsOnlyThoseCountries()
     {
         using var temp = new TempFolder();
@@ -55,8 +75,8 @@ public class ParquetPanelTests
         string[] lines = text.ToString().TrimEnd('\n').Split('\n');
 
         Assert.Equal(string.Join(',', PanelColumns.All.Select(c => c.Name)), lines[0]);
-        Assert.Equal("4009110000,JP,5880,2025-04-05,2025-12-31,0.025,0,0,0,0.1,0,0,0,0.125,false", lines[1]);
-        Assert.Equal("0402999000,JP,5880,2025-01-01,2025-12-31,0.149,0,0,0,0,0,0,0,0.149,true", lines[2]);
+        Assert.Equal("4009110000,JP,5880,2025-04-05,2025-12-31,0.025,0,0,0,0.1,0,0,0,0.125,false,false", lines[1]);
+        Assert.Equal("0402999000,JP,5880,2025-01-01,2025-12-31,0.149,0,0,0,0,0,0,0,0.149,true,false", lines[2]);
     }
 
     private sealed class Collect(List<PanelInterval> rows) : IPanelSink

@@ -199,14 +199,44 @@ public class EntryTests
     }
 
     [Fact]
-    public void Calculate_DateWithoutMpfFigures_ErrorNamesTheDateAndCoverage()
+    public void Calculate_DateAfterTheLastFiscalYear_UsesTheLatestFiguresAndSaysSo()
     {
-        (EntryLine line, DutyBreakdown duty) = Line(40_000m, "2026-10-01");
+        // The test schedule ends with FY2026: an FY2027 entry takes FY2026's minimum ($33.58) rather than failing.
+        Entry entry = Compute(Line(5_000m, "2026-10-01"));
+
+        Assert.True(entry.MpfCarriedForward);
+        Assert.Equal("FY2026", entry.MpfRates!.FiscalYear);
+        Assert.Equal(33.58m, entry.Mpf.Amount);
+        string note = Assert.Single(entry.Notes, n => n.StartsWith("MPF:", StringComparison.Ordinal));
+        Assert.Contains("no figures for FY2027 (entry date 2026-10-01)", note, StringComparison.Ordinal);
+        Assert.Contains("the FY2026 figures are used", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calculate_DateWithinAFiscalYear_DoesNotCarryFiguresForward()
+    {
+        Entry entry = Compute(Line(5_000m, "2026-09-30"));
+
+        Assert.False(entry.MpfCarriedForward);
+        Assert.DoesNotContain(entry.Notes, n => n.StartsWith("MPF:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Calculate_DateBeforeTheFirstFiscalYear_ErrorNamesTheDateAndCoverage()
+    {
+        (EntryLine line, DutyBreakdown duty) = Line(40_000m, "2024-09-30");
 
         EntryResult result = Entry.Calculate([line], [duty], TestFees.Schedule);
 
-        Assert.Equal(new LineError("entry_date", "no Merchandise Processing Fee figures for entry date 2026-10-01 in the rulebook (fees.yaml covers 2024-10-01 to 2026-09-30)"), result.Error);
+        Assert.Equal(new LineError("entry_date", "no Merchandise Processing Fee figures for entry date 2024-09-30 in the rulebook (fees.yaml covers 2024-10-01 to 2026-09-30)"), result.Error);
     }
+
+    [Theory]
+    [InlineData("2026-09-30", "FY2026")]
+    [InlineData("2026-10-01", "FY2027")]
+    [InlineData("2025-01-01", "FY2025")]
+    public void FiscalYearOf_StartsOnTheFirstOfOctober(string date, string expected) =>
+        Assert.Equal(expected, FeeSchedule.FiscalYearOf(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Calculate_LinesWithDifferentDates_ErrorOnTheEntry()

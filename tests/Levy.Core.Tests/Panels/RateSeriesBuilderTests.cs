@@ -34,6 +34,25 @@ public class RateSeriesBuilderTests
     }
 
     [Fact]
+    public void Build_EstimatedEquivalents_TheirShareIsReportedBesideTheNeedsValueShare()
+    {
+        var builder = new RateSeriesBuilder(Day1, Day1.AddDays(1), [new SeriesGroup("JP", [Jp])]);
+
+        builder.Write([Row(Car, Jp, 0, 1, Values(0.02m) with { AveEstimated = true })]);
+        builder.Write([Row(Tube, Jp, 0, 0, Values(0m, needsValue: true)), Row(Tube, Jp, 1, 1, Values(0.025m))]);
+        RateSeries s = builder.Build()[0];
+        RateSeriesView view = RateSeriesView.Create(s);
+
+        Assert.Equal([0.5, 0.5], s.AveEstimatedShares);
+        Assert.Equal([0.5, 0d], s.NeedsValueShares);
+        Assert.All(view.Steps, step => Assert.Equal(0.5, step.AveEstimatedShare));
+    }
+
+    [Fact]
+    public void Build_NoEstimates_ViewLeavesTheShareOut() =>
+        Assert.Null(RateSeriesView.Create(new RateSeriesBuilder(Day1, Day1, [new SeriesGroup("JP", [Jp])]).Build()[0]).Steps[0].AveEstimatedShare);
+
+    [Fact]
     public void Build_DayWithoutPairs_IsNaN()
     {
         var builder = new RateSeriesBuilder(Day1, Day1.AddDays(2), [new SeriesGroup("JP", [Jp])]);

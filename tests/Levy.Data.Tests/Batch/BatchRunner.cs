@@ -10,25 +10,25 @@ internal static class BatchRunner
 {
     internal static readonly Core.Calculation.FeeSchedule Fees = FeeScheduleReader.Read(RulebookFiles.Embedded);
 
-    internal static (List<Dictionary<string, string>> Rows, BatchSummary Summary) Csv(string input, bool compare = false)
+    internal static (List<Dictionary<string, string>> Rows, BatchSummary Summary) Csv(string input, bool compare = false, DateOnly? dataAsOf = null)
     {
         var output = new StringWriter();
         BatchSummary summary;
-        using (var csv = new CsvDutyOutput(output, compare))
+        using (var csv = new CsvDutyOutput(output, compare, dataAsOf))
         {
-            summary = new DutyBatch(FakeEngine.Quote, Fees, compare).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", compare), csv);
+            summary = new DutyBatch(FakeEngine.Quote, Fees, compare, dataAsOf).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", compare), csv);
         }
 
         return (ReadBack(output.ToString()), summary);
     }
 
-    internal static (List<string> Lines, BatchSummary Summary) JsonLines(string input, bool compare = false)
+    internal static (List<string> Lines, BatchSummary Summary) JsonLines(string input, bool compare = false, DateOnly? dataAsOf = null)
     {
         var output = new StringWriter();
         BatchSummary summary;
-        using (var jsonl = new JsonLinesDutyOutput(output, compare))
+        using (var jsonl = new JsonLinesDutyOutput(output, compare, dataAsOf))
         {
-            summary = new DutyBatch(FakeEngine.Quote, Fees, compare).Run(DutyInputReader.ReadJsonLines(new StringReader(input), "lines.jsonl", compare), jsonl);
+            summary = new DutyBatch(FakeEngine.Quote, Fees, compare, dataAsOf).Run(DutyInputReader.ReadJsonLines(new StringReader(input), "lines.jsonl", compare), jsonl);
         }
 
         return ([.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)], summary);

@@ -32,6 +32,39 @@ public class DutyBatchTests
     }
 
     [Fact]
+    public void Run_WithTheDataDate_EachRowSaysWhetherItIsAfterItAndTheSummaryCountsThem()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n" +
+            "1,8703.23.01.90,JP,40000,1,,2026-06-08,air,\n" +
+            "2,8703.23.01.90,JP,40000,1,,2026-10-05,air,\n" +
+            "3,9999.99.99.99,JP,1000,,,2026-10-05,air,\n", dataAsOf: new DateOnly(2026, 6, 8));
+
+        Assert.Equal(["false", "true", ""], rows.Select(r => r["stale"]));
+        Assert.Equal(1, summary.StaleLines); // computed lines only; the error row has no answer to be stale
+        Assert.Equal(new DateOnly(2026, 10, 5), summary.LatestEntryDate);
+        Assert.Equal("138.56", rows[1]["mpf"]); // FY2027 figures, no longer an error row
+    }
+
+    [Fact]
+    public void Run_WithoutTheDataDate_NoStaleColumn()
+    {
+        var (rows, summary) = BatchRunner.Csv(Header + "\n1,8703.23.01.90,JP,40000,1,,2026-10-05,air,\n");
+
+        Assert.False(rows[0].ContainsKey("stale"));
+        Assert.Equal(0, summary.StaleLines);
+    }
+
+    [Fact]
+    public void Run_JsonLinesWithTheDataDate_CarriesStale()
+    {
+        var (lines, _) = BatchRunner.JsonLines("{\"hts10\":\"8703.23.01.90\",\"origin\":\"JP\",\"value\":40000,\"entry_date\":\"2026-10-05\"}\n",
+            dataAsOf: new DateOnly(2026, 6, 8));
+
+        using JsonDocument doc = JsonDocument.Parse(lines[0]);
+        Assert.True(doc.RootElement.GetProperty("stale").GetBoolean());
+    }
+
+    [Fact]
     public void Run_CompoundRateWithGrams_ConvertsToKilograms()
     {
         var (rows, _) = BatchRunner.Csv(Header + "\nC1,0402.99.90.00,DE,8000,1000000,g,2025-06-01,air,\n");
@@ -91,7 +124,7 @@ public class DutyBatchTests
         var output = new StringWriter();
         using (var csv = new CsvDutyOutput(output, false))
         {
-            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv);
+            new DutyBatch(SharedData.Data.Engine.Quote, BatchRunner.Fees, false).Run(DutyInputReader.ReadCsv(new StringReader(input), "lines.csv", false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         List<Dictionary<string, string>> rows = BatchRunner.ReadBack(output.ToString());
@@ -187,7 +220,7 @@ public class DutyBatchTests
         {
             new DutyBatch(Engine, BatchRunner.Fees).Run(DutyInputReader.ReadCsv(new StringReader("id,hts10,origin,value,quantity1,entry_date\n" +
                 "1,0402.99.90.00,DE,8000,1000,2025-06-01\n2,0402.99.90.00,DE,8000,1000,2025-06-02\n3,0402.99.90.00,DE,8000,1000,2025-06-03\n" +
-                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv);
+                "4,0402.99.90.00,DE,8000,1000000,2025-07-01\n"), "lines.csv", compare: false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // The first line is asked without its unit, then with it; the next two at once with kg; the last with kg (as

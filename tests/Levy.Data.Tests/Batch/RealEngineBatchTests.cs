@@ -16,7 +16,7 @@ public class RealEngineBatchTests
         var output = new StringWriter();
         using (var csv = new CsvDutyOutput(output, compare: false))
         {
-            new DutyBatch(SharedData.Data.Engine.Quote, SharedData.Data.Fees).Run(DutyInputReader.ReadCsv(new StringReader(input), "cars.csv", false), csv);
+            new DutyBatch(SharedData.Data.Engine.Quote, SharedData.Data.Fees).Run(DutyInputReader.ReadCsv(new StringReader(input), "cars.csv", false), csv, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         List<Dictionary<string, string>> rows = BatchRunner.ReadBack(output.ToString());

@@ -10,10 +10,13 @@ public class FeeScheduleReaderTests
 
     [Theory]
     // FY2025: 89 FR 59126 / CSMS #61572319. FY2026: CBP Dec. 25-10, 90 FR 34665 / CSMS #65741993.
+    // FY2027: FR Doc. 2026-15530 (91 FR, No. 146, 2026-07-31).
     [InlineData("2024-10-01", "FY2025", "32.71", "634.62", "2.62")]
     [InlineData("2025-09-30", "FY2025", "32.71", "634.62", "2.62")]
     [InlineData("2025-10-01", "FY2026", "33.58", "651.50", "2.69")]
     [InlineData("2026-09-30", "FY2026", "33.58", "651.50", "2.69")]
+    [InlineData("2026-10-01", "FY2027", "34.58", "670.86", "2.77")]
+    [InlineData("2027-09-30", "FY2027", "34.58", "670.86", "2.77")]
     public void Read_EmbeddedFees_MpfFiguresByFiscalYear(string date, string year, string min, string max, string informal)
     {
         MpfRates mpf = Fees.FindMpf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))!;
@@ -29,8 +32,16 @@ public class FeeScheduleReaderTests
     [Fact]
     public void Read_EmbeddedFees_NoMpfFiguresOutsideTheFiscalYearsGiven()
     {
-        Assert.Null(Fees.FindMpf(new DateOnly(2026, 10, 1)));
+        Assert.Null(Fees.FindMpf(new DateOnly(2027, 10, 1)));
         Assert.Null(Fees.FindMpf(new DateOnly(2024, 9, 30)));
+    }
+
+    [Fact]
+    public void Read_EmbeddedFees_AfterTheLastFiscalYearTheLatestFiguresAreOffered()
+    {
+        Assert.Equal("FY2027", Fees.LatestMpfBefore(new DateOnly(2027, 10, 1))!.FiscalYear);
+        Assert.Null(Fees.LatestMpfBefore(new DateOnly(2027, 9, 30))); // FY2027 has its own figures
+        Assert.Null(Fees.LatestMpfBefore(new DateOnly(2024, 9, 30))); // before the first: nothing to carry forward
     }
 
     [Fact]

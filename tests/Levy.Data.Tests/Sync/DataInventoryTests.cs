@@ -13,7 +13,7 @@ public sealed class DataInventoryTests : IDisposable
     public DataInventoryTests()
     {
         _fx.BuildMirror();
-        SyncReport report = new DataSync(_fx.Sources).RunAsync(new SyncOptions { Target = _fx.Target, MirrorFrom = _fx.Mirror }).GetAwaiter().GetResult();
+        SyncReport report = new DataSync(_fx.Sources, rulebook: _fx.Rulebook).RunAsync(new SyncOptions { Target = _fx.Target, MirrorFrom = _fx.Mirror }).GetAwaiter().GetResult();
         Assert.True(report.Succeeded);
     }
 

@@ -265,17 +265,20 @@ public sealed class DataSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_UnreadableManifest_IsRebuiltWithAWarning()
+    public async Task RunAsync_CorruptManifest_IsAnErrorAndNothingIsFetched()
     {
         await using var server = MirrorServer.Start();
         _fx.ServeAll(server);
         Directory.CreateDirectory(_fx.Target);
-        File.WriteAllText(Path.Combine(_fx.Target, DataManifest.FileName), "{ not json");
+        string manifest = Path.Combine(_fx.Target, DataManifest.FileName);
+        File.WriteAllText(manifest, "{ not json");
 
-        SyncReport report = await _fx.CreateSync(_clock).RunAsync(_fx.Options(server), cancellationToken: TestContext.Current.CancellationToken);
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            _fx.CreateSync(_clock).RunAsync(_fx.Options(server), cancellationToken: TestContext.Current.CancellationToken));
 
-        Assert.Contains("not a Levy manifest", Assert.Single(report.Warnings), StringComparison.Ordinal);
-        Assert.Equal(5, DataManifest.Read(Path.Combine(_fx.Target, DataManifest.FileName))!.Files.Count);
+        Assert.StartsWith(manifest + " is corrupt (not a Levy manifest: ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("{ not json", File.ReadAllText(manifest));
+        Assert.False(File.Exists(_fx.TargetPath(Rev1File)));
     }
 
     [Fact]

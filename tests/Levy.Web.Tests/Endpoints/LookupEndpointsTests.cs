@@ -15,9 +15,15 @@ public sealed class LookupEndpointsTests(LevyWebFactory factory) : IClassFixture
         JsonElement line = await ApiAssert.Json(await _client.GetAsync("/api/v1/lines/8703230190?date=2025-04-20", Cancel));
 
         Assert.Equal("8703.23.01.90", line.GetProperty("code").GetString());
-        Assert.Equal("2025_rev_12", line.GetProperty("revision").GetString());
+        // The revision whose text governs entries that day (the one a quote reads), not Rev. 12, published 2025-04-14,
+        // whose changes take legal effect on 2025-05-14; the report says so.
+        Assert.Equal("2025_rev_10", line.GetProperty("revision").GetString());
         Assert.Equal("2025-04-20", line.GetProperty("date").GetString());
-        Assert.Equal("2025-04-14", line.GetProperty("inForceFrom").GetString());
+        Assert.Equal("2025-04-09", line.GetProperty("inForceFrom").GetString());
+        Assert.Equal("2025-04-15", line.GetProperty("governsFrom").GetString());
+        Assert.Equal("2025-05-02", line.GetProperty("governsUntil").GetString());
+        Assert.StartsWith("On 2025-04-20 the schedule in force by publication was 2025 Revision 12", line.GetProperty("revisionNote").GetString(), StringComparison.Ordinal);
+        Assert.False(line.GetProperty("stale").GetBoolean());
         Assert.Equal("8703.23.01", line.GetProperty("rateSource").GetString());
         Assert.Equal("2.5%", line.GetProperty("general").GetProperty("printed").GetString());
         Assert.Equal("Used", line.GetProperty("descriptionPath").EnumerateArray().Last().GetString());
@@ -31,6 +37,7 @@ public sealed class LookupEndpointsTests(LevyWebFactory factory) : IClassFixture
 
         Assert.Equal("2026_rev_10", line.GetProperty("revision").GetString());
         Assert.False(line.TryGetProperty("date", out _), "null fields are left out, as in the CLI's JSON");
+        Assert.False(line.TryGetProperty("stale", out _), "a revision named has no date to be stale about");
     }
 
     [Theory]
@@ -70,7 +77,7 @@ public sealed class LookupEndpointsTests(LevyWebFactory factory) : IClassFixture
     {
         JsonElement report = await ApiAssert.Json(await _client.GetAsync("/api/v1/search?q=passenger%20car&date=2025-04-20&limit=5&statistical=true", Cancel));
 
-        Assert.Equal("2025_rev_12", report.GetProperty("revision").GetString());
+        Assert.Equal("2025_rev_10", report.GetProperty("revision").GetString()); // the text governing 2025-04-20, as for a quote
         JsonElement[] results = [.. report.GetProperty("results").EnumerateArray()];
         Assert.Equal(5, results.Length);
         Assert.All(results, r => Assert.Equal(13, r.GetProperty("code").GetString()!.Length));

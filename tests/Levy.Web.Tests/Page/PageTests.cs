@@ -170,6 +170,28 @@ public sealed partial class PageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DateAfterTheNewestRevision_SaysTheDataMayBeOutOfDate_AnEarlierDateDoesNot()
+    {
+        await Open("/?product=8703.23.01.90&origin=JP&date=2026-10-01");
+
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("15%");
+        ILocator notice = _page.Locator("#data-notice");
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync("HTS 2026 Revision 10");
+        await Assertions.Expect(notice).ToContainTextAsync("published 2026-06-08");
+        await Assertions.Expect(notice).ToContainTextAsync("levy data sync");
+        // The history runs to the end of 2026: its days after 2026-06-08 are shaded and said to be so.
+        await Assertions.Expect(_page.Locator("#chart svg rect.stale-band")).ToHaveCountAsync(1);
+        await Assertions.Expect(_page.Locator("#history-notice")).ToContainTextAsync("Shaded: after 2026-06-08.");
+        await Screenshot("stale-data-notice");
+
+        await Open("/?product=8703.23.01.90&origin=JP&date=2025-04-20");
+        await Assertions.Expect(_page.Locator("#total")).ToHaveTextAsync("27.5%");
+        await Assertions.Expect(_page.Locator("#data-notice")).ToBeHiddenAsync();
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
     public async Task PhoneWidth_375px_NoSidewaysScrolling()
     {
         await _page.SetViewportSizeAsync(375, 812);

@@ -61,6 +61,10 @@ internal sealed class SyncFixture : IDisposable
         }
 
         File.WriteAllText(Path.Combine(RulebookFolder, DataSources.FileName), SourcesYaml);
+
+        // The tiny world defines no product lists: its policy_params.yaml is a stand-in that no list could be read from,
+        // and sync reads every file with the rulebook's own readers before it accepts it (DataFileCheck).
+        File.WriteAllText(Path.Combine(RulebookFolder, "product-lists.yaml"), "lists: {}\n");
         Rulebook = RulebookFiles.FromFolder(RulebookFolder);
         Sources = DataSources.Load(Rulebook);
         Mirror = Path.Combine(Root, "mirror");
@@ -124,7 +128,7 @@ internal sealed class SyncFixture : IDisposable
         }
     }
 
-    public DataSync CreateSync(TimeProvider? clock = null) => new(Sources, new LoopbackOnlyHandler(), clock);
+    public DataSync CreateSync(TimeProvider? clock = null) => new(Sources, new LoopbackOnlyHandler(), clock, Rulebook);
 
     public DataDirectory TargetDirectory => new(Target, "--data-dir");
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Levy.Data.Batch;
+namespace Levy.Core.Inputs;
 
 /// <summary>Reads numbers as spreadsheets write them: <c>40000</c>, <c>40,000</c>, <c>$40,000.00</c>, <c>1,234.50</c>,
 /// <c>4E+04</c>, <c>" 12.5 "</c>, and for shares <c>40%</c>.</summary>
@@ -9,15 +9,25 @@ namespace Levy.Data.Batch;
 /// misread as a thousands separator). A leading <c>$</c> or <c>US$</c> is dropped; <c>USD</c> may trail. Parentheses
 /// (accounting negatives) and a minus sign give a negative number, which the caller rejects where it makes no sense.
 /// Always the invariant culture: the decimal separator is a point.</para>
+/// <para>A number written correctly but too large for <see cref="decimal"/> (<c>1e400</c>) is told apart from text that is
+/// not a number (<see cref="NumberReading.TooLarge"/>), so that a message can say which. Every input of
+/// <see cref="UserInputs"/> reads its numbers here.</para>
 /// <para>Thread-safe (no state).</para>
 /// </remarks>
 public static class ExcelNumber
 {
-    /// <summary>Parses a number; false when the text is not one.</summary>
+    /// <summary>Parses a number; false when the text is not one (or is too large for <see cref="decimal"/>).</summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The number.</param>
     /// <param name="isPercent">True when the text ended with <c>%</c> (the value is then divided by 100).</param>
-    public static bool TryParse(ReadOnlySpan<char> text, out decimal value, out bool isPercent)
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value, out bool isPercent) =>
+        Read(text, out value, out isPercent) == NumberReading.Number;
+
+    /// <summary>Reads a number and says what the text was: a number, not a number, or a number beyond <see cref="decimal"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The number (0 unless <see cref="NumberReading.Number"/>).</param>
+    /// <param name="isPercent">True when the text ended with <c>%</c> (the value is then divided by 100).</param>
+    public static NumberReading Read(ReadOnlySpan<char> text, out decimal value, out bool isPercent)
     {
         value = 0m;
         isPercent = false;
@@ -57,7 +67,7 @@ public static class ExcelNumber
 
         if (t.IsEmpty || t.IndexOf(',') >= 0 && !ValidGrouping(t))
         {
-            return false;
+            return NumberReading.NotANumber;
         }
 
         Span<char> digits = t.Length <= 128 ? stackalloc char[t.Length] : new char[t.Length];
@@ -70,9 +80,13 @@ public static class ExcelNumber
             }
         }
 
-        if (!decimal.TryParse(digits[..n], NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
+        const NumberStyles Styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (!decimal.TryParse(digits[..n], Styles, CultureInfo.InvariantCulture, out value))
         {
-            return false;
+            // The same text read as a double tells a well-formed number too large for decimal (1e400, 9e28) from garbage.
+            return double.TryParse(digits[..n], Styles, CultureInfo.InvariantCulture, out double d) && Math.Abs(d) >= 1d
+                ? NumberReading.TooLarge
+                : NumberReading.NotANumber;
         }
 
         if (isPercent)
@@ -85,7 +99,7 @@ public static class ExcelNumber
             value = -value;
         }
 
-        return true;
+        return NumberReading.Number;
     }
 
     // "1,234,567.89": groups of exactly three digits after each comma, all before the decimal point.

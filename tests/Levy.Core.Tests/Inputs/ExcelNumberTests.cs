@@ -1,6 +1,6 @@
-using Levy.Data.Batch;
+using Levy.Core.Inputs;
 
-namespace Levy.Data.Tests.Batch;
+namespace Levy.Core.Tests.Inputs;
 
 public class ExcelNumberTests
 {
