@@ -72,6 +72,10 @@ internal sealed class MirrorServer : IAsyncDisposable
             {
                 return;
             }
+            catch (InvalidOperationException)
+            {
+                return; // stopped before this thread first listened ("Not listening"): a server started only to be closed
+            }
 
             new Thread(() => Handle(client)) { IsBackground = true }.Start();
         }
