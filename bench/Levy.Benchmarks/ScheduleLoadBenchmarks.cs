@@ -25,5 +25,5 @@ public class ScheduleLoadBenchmarks
 
     /// <summary>All 44 revisions into one archive (strings, rates and identical rows shared).</summary>
     [Benchmark]
-    public int LoadAllRevisions() => new ScheduleArchive(_data.Directory, _data.Catalogue).LoadAll().Count;
+    public int LoadAllRevisions() => new ScheduleArchive(_data.Directory!, _data.Catalogue).LoadAll().Count;
 }

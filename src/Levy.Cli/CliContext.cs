@@ -30,7 +30,21 @@ public sealed class CliContext
         Error = error;
         IsTerminal = isTerminal;
         CancellationToken = cancellationToken;
-        _data = new Lazy<LevyData>(() => data ?? LevyData.Open(dataDir, rulebookDir is null ? null : RulebookFiles.FromFolder(rulebookDir)));
+        _data = new Lazy<LevyData>(() =>
+        {
+            if (data is not null)
+            {
+                return data;
+            }
+
+            LevyData opened = LevyData.Open(dataDir, rulebookDir is null ? null : RulebookFiles.FromFolder(rulebookDir));
+            foreach (string warning in opened.Warnings)
+            {
+                error.WriteLine($"warning: {warning}");
+            }
+
+            return opened;
+        });
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

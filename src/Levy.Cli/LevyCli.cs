@@ -140,6 +140,7 @@ public static class LevyCli
         CsvDataException e => (ExitCodes.DataError, e.Message),
         Data.Batch.DutyInputException e => (ExitCodes.InvalidInput, e.Message),
         RulebookException e => (ExitCodes.DataError, e.Message),
+        Data.Bundle.InvalidBundleException e => (ExitCodes.DataError, e.Message),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted."),
         InvalidDataException e => (ExitCodes.DataError, e.Message),
         UnauthorizedAccessException e => (ExitCodes.InvalidInput, e.Message),

@@ -26,7 +26,7 @@ public class CatalogueCommandTests
         CliRunner.Result r = CliRunner.Run("revisions");
 
         Assert.Equal(0, r.ExitCode);
-        CliRunner.MatchesExpected(r.Output.Replace(CliRunner.SharedDataFolder, "<shared-data>", StringComparison.Ordinal), "revisions");
+        CliRunner.MatchesExpected(r.Output.Replace(CliRunner.Data.Location.ToString(), "<data>", StringComparison.Ordinal), "revisions");
     }
 
     [Fact]

@@ -4,17 +4,13 @@ using Levy.Data.Locating;
 
 namespace Levy.Cli.Tests;
 
-/// <summary>Runs <c>levy</c> in-process against ../shared/data, and compares output with expected files.</summary>
+/// <summary>Runs <c>levy</c> in-process against the test data (../shared/data, or the embedded bundle without it; see
+/// <see cref="Levy.Tests.TestData"/>), and compares output with expected files.</summary>
 internal static class CliRunner
 {
-    private static readonly Lazy<LevyData> Shared = new(() => LevyData.Open(SharedDataFolder));
+    internal static string RepositoryRoot => Levy.Tests.TestData.RepositoryRoot;
 
-    internal static string RepositoryRoot { get; } =
-        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found");
-
-    internal static string SharedDataFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
-
-    internal static LevyData Data => Shared.Value;
+    internal static LevyData Data => Levy.Tests.TestData.Data;
 
     internal sealed record Result(int ExitCode, string Output, string Error);
 

@@ -1,19 +1,17 @@
-using Levy.Data.Locating;
+using Levy.Tests;
 
 namespace Levy.Data.Tests;
 
-/// <summary>The official data in ../shared/data, which integration tests read (never copied into the repository).</summary>
+/// <summary>The data integration tests read: ../shared/data when present (never copied into the repository), else the
+/// embedded data bundle (<see cref="TestData"/>).</summary>
 internal static class SharedData
 {
     /// <summary>The repository root, found from the test binary's folder.</summary>
-    public static string RepositoryRoot { get; } =
-        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found above " + AppContext.BaseDirectory);
+    public static string RepositoryRoot => TestData.RepositoryRoot;
 
-    /// <summary>The shared data folder.</summary>
-    public static DirectoryInfo Directory { get; } = new(Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data")));
-
-    private static readonly Lazy<LevyData> Opened = new(() => LevyData.Open(Directory!.FullName));
+    /// <summary>The shared folder of raw official files; skips the calling test where it is absent.</summary>
+    public static DirectoryInfo Directory => new(TestData.RequireSharedFolder());
 
     /// <summary>The data opened once for all tests in the assembly (revisions load on demand and are shared).</summary>
-    public static LevyData Data => Opened.Value;
+    public static LevyData Data => TestData.Data;
 }

@@ -9,22 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Levy.Web.Tests;
 
-/// <summary>The web host in memory, on the shared data (../shared/data, opened once for the whole test run), in the
+/// <summary>The web host in memory, on the test data (../shared/data or the embedded bundle, opened once for the whole test run), in the
 /// Production environment (so error pages are what clients get), without the background data load and without a rate
 /// engine (<see cref="EngineFactory"/> adds a stand-in).</summary>
 public class LevyWebFactory : WebApplicationFactory<Program>
 {
-    private static readonly Lazy<LevyData> Shared = new(() => LevyData.Open(SharedDataFolder));
-
     /// <summary>The repository root.</summary>
-    public static string RepositoryRoot { get; } =
-        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found");
-
-    /// <summary>The shared data folder.</summary>
-    public static string SharedDataFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+    public static string RepositoryRoot => Levy.Tests.TestData.RepositoryRoot;
 
     /// <summary>The data, opened once.</summary>
-    public static LevyData Data => Shared.Value;
+    public static LevyData Data => Levy.Tests.TestData.Data;
 
     /// <inheritdoc/>
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -97,7 +97,7 @@ internal static class AnalysisOptions
 
     /// <summary>The country weights if <c>--country-weights</c> is set.</summary>
     internal static CountryWeights? CountryWeightsOf(CliContext cli, ParseResult parse) =>
-        parse.GetValue(CountryWeights) ? TradeTables.ReadCountryImports(cli.Data.Directory.Trade(TradeTables.CountryImportsFile), cli.Data.Countries) : null;
+        parse.GetValue(CountryWeights) ? TradeTables.ReadCountryImports(cli.Data.Files, cli.Data.Countries) : null;
 
     /// <summary>The import weights of <c>--weights</c>, if given.</summary>
     internal static ImportWeights? ImportWeightsOf(CliContext cli, ParseResult parse) =>
@@ -128,7 +128,7 @@ internal static class AnalysisOptions
 
     /// <summary>The USMCA shares unless <c>--no-usmca</c>.</summary>
     internal static PreferenceShares? PreferencesOf(CliContext cli, ParseResult parse) =>
-        parse.GetValue(NoUsmca) ? null : TradeTables.ReadUsmcaShares(cli.Data.Directory, cli.Data.Countries);
+        parse.GetValue(NoUsmca) ? null : TradeTables.ReadUsmcaShares(cli.Data.Files, cli.Data.Countries);
 
     /// <summary>The engine of <c>--scenario</c>.</summary>
     internal static TariffEngine EngineOf(CliContext cli, ParseResult parse) => EngineOf(cli, parse.GetValue(Scenario)!);

@@ -7,10 +7,11 @@ namespace Levy.Cli.Commands;
 internal static class DataCommand
 {
     internal static Command Create(Func<ParseResult, CliContext> context) =>
-        new("data", "Fetch the official data files (sync) and show what is in the data folder (info).")
+        new("data", "Fetch the official data files (sync), show which data is in use (info), compile a data bundle (compile).")
         {
             DataSyncCommand.Create(context),
             DataInfoCommand.Create(context),
+            DataCompileCommand.Create(context),
         };
 
     /// <summary>The rulebook chosen by the global <c>--rulebook</c> option, or the embedded one.</summary>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Levy.Core.Schedule;
+using Levy.Data.Bundle;
 using Levy.Data.Locating;
+using Levy.Data.Rulebook;
 using Levy.Data.Sync;
 using Spectre.Console;
 
@@ -29,9 +31,21 @@ internal static class DataInfoCommand
         return command;
     }
 
+    /// <summary>The attribution of the MIT-licensed tables (README, <c>levy data info</c>).</summary>
+    internal const string Attribution = "Source: The Budget Lab at Yale, tariff-rate-tracker (MIT licence)";
+
+    /// <summary>Where the other data comes from.</summary>
+    internal const string HtsAttribution = "HTS revisions: U.S. International Trade Commission (hts.usitc.gov), a work of the U.S. government (public domain, 17 U.S.C. 105)";
+
     private static int Run(CliContext cli, ParseResult parse)
     {
-        DataDirectory directory = DataLocator.Locate(parse.GetValue(GlobalOptions.DataDir));
+        DataLocation location = DataLocator.Find(parse.GetValue(GlobalOptions.DataDir));
+        if (location.Bundle is { } bundle)
+        {
+            return RunBundle(cli, parse, location, bundle);
+        }
+
+        DataDirectory directory = location.Folder!;
         DataInventory inventory = DataInventory.Take(directory, DataCommand.Rulebook(parse), parse.GetValue(Verify));
         if (parse.GetValue(GlobalOptions.Json))
         {
@@ -40,6 +54,8 @@ internal static class DataInfoCommand
         else
         {
             Render(cli.Console, cli.Output, inventory);
+            cli.Output.WriteLine(EmbeddedNote());
+            cli.Output.WriteLine(Attribution + "; " + HtsAttribution + ".");
         }
 
         if (inventory.ManifestProblem is { } corrupt)
@@ -65,8 +81,97 @@ internal static class DataInfoCommand
         "$" + DataLocator.EnvironmentVariable => $"named by ${DataLocator.EnvironmentVariable}",
         "./data" => $"no --data-dir or ${DataLocator.EnvironmentVariable}; ./data holds data",
         "../shared/data" => $"no --data-dir, ${DataLocator.EnvironmentVariable} or ./data with data; ../shared/data holds data",
+        DataLocator.SyncedSource => $"no data folder; levy data sync wrote a newer bundle to {DataLocator.UserDataFolder()}",
+        DataLocator.EmbeddedSource => $"no --data-dir, ${DataLocator.EnvironmentVariable}, ./data or ../shared/data with data, and no newer bundle from levy data sync in {DataLocator.UserDataFolder()}",
         _ => source,
     };
+
+    private static string EmbeddedNote() => DataBundle.Embedded is { } e
+        ? $"The data folder overrides the bundle embedded in Levy ({e.Revisions.Length} revisions to {e.NewestRevision})."
+        : "This build of Levy embeds no data bundle.";
+
+    private static int RunBundle(CliContext cli, ParseResult parse, DataLocation location, DataBundle bundle)
+    {
+        RulebookFiles rulebook = DataCommand.Rulebook(parse);
+        bool compiled = bundle.RulebookFingerprint == rulebook.Fingerprint;
+        string? problem = null;
+        if (parse.GetValue(Verify))
+        {
+            try
+            {
+                bundle.Verify();
+            }
+            catch (InvalidBundleException ex)
+            {
+                problem = ex.Message;
+            }
+        }
+
+        var view = new BundleInfoView(
+            location.Where,
+            location.Source,
+            Reason(location.Source),
+            rulebook.Origin,
+            compiled,
+            new BundleView(bundle.Path, bundle.FormatVersion, bundle.StoredLength, bundle.Description, bundle.Revisions.Length, bundle.Revisions[0],
+                bundle.NewestRevision, bundle.Sections.Select(s => new SectionView(s.Name, s.StoredLength, s.Length)).ToList()),
+            bundle.Sources,
+            parse.GetValue(Verify),
+            problem,
+            [Attribution, HtsAttribution],
+            location.Notes);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(view);
+        }
+        else
+        {
+            TextWriter o = cli.Output;
+            o.WriteLine($"Data: {location.Where}");
+            o.WriteLine($"  found via {location.Source} ({view.Reason})");
+            o.WriteLine($"Bundle: format {bundle.FormatVersion}, {bundle.StoredLength:N0} bytes, {bundle.Revisions.Length} HTS revisions ({bundle.Revisions[0]} to {bundle.NewestRevision}); {bundle.Description}");
+            o.WriteLine(compiled
+                ? $"Rulebook: {rulebook.Origin}; the bundle holds it compiled (same fingerprint), so nothing is parsed at start-up"
+                : $"Rulebook: {rulebook.Origin}; it differs from the one compiled into the bundle, so it is read from its YAML (run `levy data compile` to compile it)");
+            foreach (string note in location.Notes)
+            {
+                o.WriteLine($"Note: {note}");
+            }
+
+            o.WriteLine();
+            var table = new Table().Border(TableBorder.Simple).AddColumn("Source file").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("SHA-256");
+            foreach (BundleSource s in bundle.Sources)
+            {
+                table.AddRow(Markup.Escape(s.File), $"{s.Size:N0}", DataInventory.Short(s.Sha256));
+            }
+
+            cli.Console.Write(table);
+            long stored = bundle.Sections.Sum(s => (long)s.StoredLength), raw = bundle.Sections.Sum(s => (long)s.Length);
+            o.WriteLine($"{bundle.Sections.Length} sections, {raw:N0} bytes decompressed, {stored:N0} stored; the largest: "
+                + string.Join(", ", bundle.Sections.OrderByDescending(s => s.StoredLength).Take(4).Select(s => $"{s.Name} {s.StoredLength:N0}")) + ".");
+            o.WriteLine(parse.GetValue(Verify)
+                ? problem is null ? "No problems found; every section was read and checked." : $"Problem: {problem}"
+                : "Run with --verify to read and check every section.");
+            o.WriteLine(Attribution + "; " + HtsAttribution + ".");
+        }
+
+        if (problem is not null)
+        {
+            cli.Error.WriteLine($"error: {problem}");
+            return ExitCodes.DataError;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The JSON shape of <c>levy data info --json</c> when the data comes from a bundle.</summary>
+    private sealed record BundleInfoView(string Data, string FoundVia, string Reason, string Rulebook, bool RulebookCompiled, BundleView Bundle,
+        IReadOnlyList<BundleSource> Sources, bool Verified, string? Problem, IReadOnlyList<string> Attribution, IReadOnlyList<string> Notes);
+
+    private sealed record BundleView(string? Path, int Format, long Size, string Description, int Revisions, HtsRevisionId Oldest, HtsRevisionId Newest,
+        IReadOnlyList<SectionView> Sections);
+
+    private sealed record SectionView(string Name, int Stored, int Length);
 
     // Lines of text go straight to stdout (Spectre would wrap long paths at the console width); the table goes through Spectre.
     private static void Render(IAnsiConsole console, TextWriter output, DataInventory inv)
@@ -141,7 +246,8 @@ internal static class DataInfoCommand
         RevisionsView Revisions,
         bool Verified,
         IReadOnlyList<FileView> Files,
-        IReadOnlyList<string> Problems)
+        IReadOnlyList<string> Problems,
+        IReadOnlyList<string> Attribution)
     {
         internal static InfoView From(DataInventory inv) => new(
             inv.Directory.Root,
@@ -152,7 +258,8 @@ internal static class DataInfoCommand
             new RevisionsView(inv.CatalogueRevisions.Count, inv.RevisionFilesPresent, inv.MissingRevisions),
             inv.Verified,
             inv.Files.Select(f => new FileView(f.File, f.Listed, f.Present, f.MirrorOnly, f.Size, f.Sha256, f.Manifest, f.Revision, f.Problem)).ToList(),
-            inv.Problems);
+            inv.Problems,
+            [DataInfoCommand.Attribution, DataInfoCommand.HtsAttribution]);
     }
 
     private sealed record ManifestView(string Path, int Files, DateTimeOffset? UpdatedAt, string? LevyVersion);

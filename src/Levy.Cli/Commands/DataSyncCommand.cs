@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using Levy.Core.Schedule;
+using Levy.Data.Bundle;
 using Levy.Data.Locating;
 using Levy.Data.Sync;
 using Spectre.Console;
 
 namespace Levy.Cli.Commands;
 
-/// <summary><c>levy data sync</c>: fetches the official data files into a data folder (default <c>./data</c>), checks
-/// each one before it replaces the stored copy, and writes <c>manifest.json</c>. The only command that uses the
-/// network.</summary>
+/// <summary><c>levy data sync</c>: without options, brings the data bundle up to date with the HTS revisions USITC published
+/// after it (a new bundle in the user's data folder); with <c>--target</c>, <c>--from</c>, <c>--only</c> or
+/// <c>--revision</c>, fetches the official data files into a data folder, checks each one before it replaces the stored
+/// copy, and writes <c>manifest.json</c>. The only command that uses the network.</summary>
 internal static class DataSyncCommand
 {
     private static readonly Option<string[]> Only = CreateOnly();
@@ -43,9 +45,11 @@ internal static class DataSyncCommand
 
     internal static Command Create(Func<ParseResult, CliContext> context)
     {
-        var command = new Command("sync", "Fetch the official data files (USITC HTS revisions, Yale's policy tables) into ./data, "
-            + "check each one, and record source, SHA-256 and date in manifest.json. Files that match manifest.json are skipped.\n"
-            + ExitCodes.Help)
+        var command = new Command("sync", "Without options: add the HTS revisions USITC published after the data bundle (its release "
+            + "list, then each new revision's JSON) to a new bundle in the user's data folder ($XDG_DATA_HOME/levy or ~/.local/share/levy). "
+            + "With --target, --from, --only or --revision: fetch the official data files (USITC HTS revisions, Yale's policy tables) into "
+            + "a data folder (default ./data), check each one, and record source, SHA-256 and date in manifest.json; files that match "
+            + "manifest.json are skipped.\n" + ExitCodes.Help)
         {
             Only,
             Revision,
@@ -72,6 +76,12 @@ internal static class DataSyncCommand
 
     private static int Run(CliContext cli, ParseResult parse)
     {
+        if (parse.GetValue(Target) is null && parse.GetValue(From) is null && parse.GetValue(Only) is not { Length: > 0 }
+            && parse.GetValue(Revision) is not { Length: > 0 } && parse.GetValue(GlobalOptions.DataDir) is null)
+        {
+            return RunBundleUpdate(cli, parse);
+        }
+
         Levy.Data.Rulebook.RulebookFiles rulebook = DataCommand.Rulebook(parse);
         DataSources sources = DataSources.Load(rulebook);
         SyncOptions options = ReadOptions(parse, sources);
@@ -90,6 +100,28 @@ internal static class DataSyncCommand
         foreach (string warning in report.Warnings)
         {
             cli.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (report.Failures.Any() && report.Failures.All(f => f.UnreachableHost is not null))
+        {
+            // Offline: one line, not one per file.
+            string hosts = string.Join(" and ", report.Failures.Select(f => f.UnreachableHost!).Distinct(StringComparer.OrdinalIgnoreCase));
+            string reason = report.Failures.First().Error!.Split(": cannot reach ", 2) is [_, var rest] ? rest[(rest.IndexOf(": ", StringComparison.Ordinal) + 2)..] : "unreachable";
+            cli.Error.WriteLine($"error: cannot reach {hosts} ({reason}): no network? `levy data sync --from DIR` copies the files from a folder instead.");
+            if (json)
+            {
+                cli.WriteJson(SyncView.From(report));
+            }
+
+            return ExitCodes.DataError;
+        }
+
+        if (!cli.IsTerminal)
+        {
+            foreach (SyncFileResult mirrorOnly in report.Files.Where(f => f.Outcome == SyncOutcome.MirrorOnly))
+            {
+                cli.Error.WriteLine($"mirror-only {mirrorOnly.File} (not fetched; use --from DIR)");
+            }
         }
 
         foreach (SyncFileResult failure in report.Failures)
@@ -138,13 +170,7 @@ internal static class DataSyncCommand
             throw new CliException(ExitCodes.InvalidInput, "--revision selects HTS files: add --only hts or leave --only out.");
         }
 
-        Uri? baseUrl = null;
-        if (parse.GetValue(BaseUrl) is { } text
-            && (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new CliException(ExitCodes.InvalidInput, $"--base-url \"{text}\" is not an http(s) URL.");
-        }
-
+        Uri? baseUrl = ParseBaseUrl(parse);
         return new SyncOptions
         {
             Target = parse.GetValue(Target) ?? parse.GetValue(GlobalOptions.DataDir) ?? Path.Combine(Directory.GetCurrentDirectory(), "data"),
@@ -156,13 +182,89 @@ internal static class DataSyncCommand
         };
     }
 
+    private static int RunBundleUpdate(CliContext cli, ParseResult parse)
+    {
+        DataBundle current = DataLocator.FindBundle()?.Bundle
+            ?? throw new CliException(ExitCodes.DataError, "This build of Levy embeds no data bundle to update; use levy data sync --target DIR.");
+        Uri? baseUrl = ParseBaseUrl(parse);
+        string target = DataLocator.UserDataFolder();
+        var update = new BundleUpdate(DataSources.Load(DataCommand.Rulebook(parse)));
+        IProgress<SyncProgress> progress = cli.IsTerminal ? new TerminalLineProgress(cli.Error) : new LineProgress(cli.Error);
+        BundleUpdateReport report = update.RunAsync(current, target, DataCommand.Rulebook(parse), baseUrl, progress).GetAwaiter().GetResult();
+        if (report.Offline is { } offline)
+        {
+            cli.Error.WriteLine($"error: {offline}");
+        }
+
+        foreach (string failure in report.Failures)
+        {
+            cli.Error.WriteLine($"error: {failure}");
+        }
+
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            cli.WriteJson(new
+            {
+                basis = current.Name,
+                basisNewest = current.NewestRevision,
+                written = report.Written,
+                added = report.Added,
+                files = report.Files.Select(f => new SyncFileView(f.File, f.Outcome, f.Source, f.Entry?.Sha256, f.Entry?.Size, f.Entry?.RetrievedAt, f.Error)),
+                offline = report.Offline,
+                failures = report.Failures,
+            });
+        }
+        else if (report.Written is { } written)
+        {
+            cli.Output.WriteLine($"Added {string.Join(", ", report.Added.Select(a => $"HTS {a.Revision} (published {a.Published:yyyy-MM-dd})"))} to a new bundle: {written}. "
+                + "Levy uses it from now on; `levy data info` shows it.");
+        }
+        else if (report.Succeeded)
+        {
+            cli.Output.WriteLine($"Up to date: USITC lists no HTS revision after {current.NewestRevision}, the newest in {current.Name}.");
+        }
+
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.DataError;
+    }
+
+    private static Uri? ParseBaseUrl(ParseResult parse)
+    {
+        Uri? baseUrl = null;
+        if (parse.GetValue(BaseUrl) is { } text
+            && (!Uri.TryCreate(text, UriKind.Absolute, out baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"--base-url \"{text}\" is not an http(s) URL.");
+        }
+
+        return baseUrl;
+    }
+
+    /// <summary>On a terminal: one line per file, rewritten in place while it downloads, then its result.</summary>
+    private sealed class TerminalLineProgress(TextWriter error) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value)
+        {
+            if (value.Result is { } r)
+            {
+                error.Write('\r');
+                error.WriteLine(r.Outcome == SyncOutcome.Failed ? $"failed      {r.File}" : $"{OutcomeText(r.Outcome),-11} {r.File} ({r.Entry?.Size ?? 0:N0} bytes)".PadRight(79));
+                return;
+            }
+
+            string amount = value.BytesExpected is { } total and > 0
+                ? $"{value.BytesReceived / 1e6:F1} of {total / 1e6:F1} MB ({100.0 * value.BytesReceived / total:F0}%)"
+                : $"{value.BytesReceived / 1e6:F1} MB";
+            error.Write($"\rdownloading {value.File} {amount}".PadRight(79));
+        }
+    }
+
     private static SyncReport RunWithProgressBars(CliContext cli, DataSync sync, SyncOptions options, int count)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Error) });
         SyncReport? report = null;
         console.Progress()
             .AutoClear(false)
-            .HideCompleted(true)
+            .HideCompleted(false) // one line per file, with its bar, that stays when it is done
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
@@ -243,10 +345,14 @@ internal static class DataSyncCommand
                 return;
             }
 
+            if (r.UnreachableHost is not null || r.Outcome == SyncOutcome.MirrorOnly)
+            {
+                return; // offline: the command says so once, not once per file; mirror-only files are listed at the end
+            }
+
             string line = r.Outcome switch
             {
                 SyncOutcome.Failed => $"failed      {r.Error}",
-                SyncOutcome.MirrorOnly => $"mirror-only {r.File} (not fetched; use --from DIR)",
                 SyncOutcome.Unchanged => $"unchanged   {r.File}",
                 _ => $"{OutcomeText(r.Outcome),-11} {r.File} ({r.Entry!.Size:N0} bytes) from {r.Source}",
             };

@@ -39,9 +39,10 @@ internal static class FormulaCommand
             throw new CliException(ExitCodes.InvalidInput, "--elasticity x --pass-through must be positive.");
         }
 
-        string path = parse.GetValue(Trade) ?? cli.Data.Directory.Trade(TradeTables.BilateralTradeFile);
-        IReadOnlyList<PublishedTrade> partners = TradeTables.ReadBilateralTrade(path);
-        var annex = TradeTables.ReadAnnexRates(cli.Data.Directory.Trade(TradeTables.AnnexRatesFile)).ToDictionary(r => r.Partner, StringComparer.OrdinalIgnoreCase);
+        string? given = parse.GetValue(Trade);
+        string path = given ?? cli.Data.Files.Describe("trade/" + TradeTables.BilateralTradeFile);
+        IReadOnlyList<PublishedTrade> partners = given is not null ? TradeTables.ReadBilateralTrade(given) : TradeTables.ReadBilateralTrade(cli.Data.Files);
+        var annex = TradeTables.ReadAnnexRates(cli.Data.Files).ToDictionary(r => r.Partner, StringComparer.OrdinalIgnoreCase);
         bool compare = parse.GetValue(Compare);
         var rows = partners.Select(p =>
         {
@@ -70,7 +71,7 @@ internal static class FormulaCommand
             return ExitCodes.Success;
         }
 
-        cli.Console.MarkupLine($"rate = max({AnalysisOptions.Percent((double)parameters.Floor)}, {parameters.Halving} x (imports - exports) / ({parameters.Elasticity} x {parameters.PassThrough} x imports)); 2024 goods trade, $ billion ({Markup.Escape(Path.GetFileName(path))}).");
+        cli.Console.MarkupLine($"rate = max({AnalysisOptions.Percent((double)parameters.Floor)}, {parameters.Halving} x (imports - exports) / ({parameters.Elasticity} x {parameters.PassThrough} x imports)); 2024 goods trade, $ billion ({Markup.Escape(Path.GetFileName(given ?? TradeTables.BilateralTradeFile))}).");
         var table = new Table().Border(TableBorder.Simple).AddColumn("Partner").AddColumn(new TableColumn("Exports").RightAligned()).AddColumn(new TableColumn("Imports").RightAligned())
             .AddColumn(new TableColumn("Charged").RightAligned()).AddColumn(new TableColumn("Rate").RightAligned()).AddColumn(new TableColumn("Rounded up").RightAligned());
         if (compare)

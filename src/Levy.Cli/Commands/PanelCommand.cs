@@ -78,7 +78,7 @@ internal static class PanelCommand
             ["levy.from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["levy.usmca"] = usmca?.Source ?? "none: no preference claimed",
-            ["levy.data"] = cli.Data.Directory.ToString(),
+            ["levy.data"] = cli.Data.Location.ToString(),
             ["levy.unit_values"] = unitValues?.Source ?? "none: specific parts count as 0 (needs_value)",
             ["levy.assumptions"] = "docs/panel.md, Defaults: no condition certified (every article of a provision U.S. note 33(g) lists whole is an auto part; "
                 + "semiconductor articles meet the thresholds of note 39(b) and have no exempt end use; nothing is for civil aircraft; no U.S.-melted metal; "

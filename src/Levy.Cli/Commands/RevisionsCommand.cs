@@ -26,7 +26,7 @@ internal static class RevisionsCommand
 
         if (json)
         {
-            cli.WriteJson(new { horizon = catalogue.Horizon, dataFolder = cli.Data.Directory.Root, revisions = rows });
+            cli.WriteJson(new { horizon = catalogue.Horizon, dataFolder = cli.Data.Location.Where, dataSource = cli.Data.Location.Source, revisions = rows });
             return ExitCodes.Success;
         }
 
@@ -43,7 +43,7 @@ internal static class RevisionsCommand
         }
 
         cli.Console.Write(table);
-        cli.Console.WriteLine($"{rows.Count} revisions, {present.Count} files in {cli.Data.Directory}; dates beyond {catalogue.Horizon:yyyy-MM-dd} are outside the data.");
+        cli.Output.WriteLine($"{rows.Count} revisions, {present.Count} files in {cli.Data.Location}; dates beyond {catalogue.Horizon:yyyy-MM-dd} are outside the data.");
         return ExitCodes.Success;
     }
 }

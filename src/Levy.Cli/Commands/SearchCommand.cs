@@ -47,7 +47,7 @@ internal static class SearchCommand
         (HtsRevision revision, _) = RevisionOption.Resolve(cli, parse);
         TariffSchedule schedule = cli.Data.Archive.Get(revision.Id);
         var clock = Stopwatch.StartNew();
-        ScheduleSearchIndex index = ScheduleSearchIndex.For(schedule);
+        ScheduleSearchIndex index = cli.Data.SearchIndex(schedule);
         double buildMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         IReadOnlyList<SearchHit> hits = index.Search(query, limit, parse.GetValue(Statistical));

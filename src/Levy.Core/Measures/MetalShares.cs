@@ -16,7 +16,8 @@ namespace Levy.Core.Measures;
 /// </remarks>
 public sealed class MetalShares
 {
-    private readonly FrozenDictionary<HtsCode, MetalEstimate> _shares;
+    private readonly KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>[] _entries;
+    private readonly Lazy<FrozenDictionary<HtsCode, MetalEstimate>> _shares;
 
     /// <summary>Creates the table; the shares are clamped as the remarks say.</summary>
     /// <param name="source">Where the estimates come from.</param>
@@ -25,7 +26,10 @@ public sealed class MetalShares
     {
         ArgumentNullException.ThrowIfNull(shares);
         Source = source;
-        _shares = shares.ToFrozenDictionary(kv => kv.Key, kv => MetalEstimate.Clamp(kv.Value.Steel, kv.Value.Aluminum, kv.Value.Copper));
+        _entries = [.. shares];
+
+        // Indexed on first use: most quotes never ask for a default metal share, and start-up should not pay for it.
+        _shares = new(() => _entries.ToFrozenDictionary(kv => kv.Key, kv => MetalEstimate.Clamp(kv.Value.Steel, kv.Value.Aluminum, kv.Value.Copper)));
     }
 
     /// <summary>An empty table (every default is "unknown").</summary>
@@ -34,9 +38,12 @@ public sealed class MetalShares
     /// <summary>Where the estimates come from.</summary>
     public string Source { get; }
 
+    /// <summary>Every product with its shares as the source gives them (not clamped), in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<HtsCode, (decimal Steel, decimal Aluminum, decimal Copper)>> Entries => _entries;
+
     /// <summary>The estimated shares of a product, clamped, or null.</summary>
     public MetalEstimate? Find(HtsCode product) =>
-        _shares.TryGetValue(product, out MetalEstimate s) ? s : null;
+        _shares.Value.TryGetValue(product, out MetalEstimate s) ? s : null;
 }
 
 /// <summary>The estimated metal shares of one product: the shares used (each in [0, 1], adding up to at most 1) and the

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
@@ -19,12 +18,15 @@ public readonly record struct ProductListEntry(HtsCode Prefix, DateOnly? From = 
 /// <summary>A named set of products, read from a data file (an official list kept in the data folder), with per-entry dates.</summary>
 /// <remarks>
 /// Membership is tested by prefix: a 10-digit product is in the set when the set holds the product's code or any of its
-/// 8-, 6-, 4- or 2-digit ancestors, in force on the date asked. Built once; immutable and thread-safe.
+/// 8-, 6-, 4- or 2-digit ancestors, in force on the date asked. The index is a sorted array of (prefix, entry number)
+/// searched by bisection: cheap to build at start-up (a command builds every list the rulebook names), and a lookup is a
+/// few dozen comparisons. Built once; immutable and thread-safe.
 /// </remarks>
 public sealed class ProductSet
 {
-    private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _byPrefix;
-    private readonly FrozenDictionary<HtsCode, ImmutableArray<ProductListEntry>> _shadowedBy;
+    private const int EntryBits = 24;
+    private readonly ulong[] _byPrefix;   // (prefix key << EntryBits) | number in Entries, sorted
+    private readonly ulong[] _shadowedBy; // the same over ShadowedBy
 
     /// <summary>Creates a set.</summary>
     /// <param name="name">The rulebook name of the list.</param>
@@ -42,8 +44,8 @@ public sealed class ProductSet
         Entries = entries.ToImmutableArray();
         Excluded = excluded?.ToImmutableArray() ?? ImmutableArray<HtsCode>.Empty;
         ShadowedBy = shadowedBy?.ToImmutableArray() ?? ImmutableArray<ProductListEntry>.Empty;
-        _byPrefix = Entries.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
-        _shadowedBy = ShadowedBy.GroupBy(e => e.Prefix).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _byPrefix = Index(Entries);
+        _shadowedBy = Index(ShadowedBy);
     }
 
     /// <summary>The rulebook name.</summary>
@@ -75,14 +77,13 @@ public sealed class ProductSet
 
         for (int length = product.Length; length >= 2; length -= 2)
         {
-            if (_byPrefix.TryGetValue(length == product.Length ? product : product.Truncate(length), out ImmutableArray<ProductListEntry> entries))
+            ulong key = Key(length == product.Length ? product : product.Truncate(length));
+            for (int i = First(_byPrefix, key); i < _byPrefix.Length && _byPrefix[i] >> EntryBits == key; i++)
             {
-                foreach (ProductListEntry e in entries)
+                ProductListEntry e = Entries[Number(_byPrefix[i])];
+                if (e.IsInForce(date) && (heading is null || e.Heading == heading))
                 {
-                    if (e.IsInForce(date) && (heading is null || e.Heading == heading))
-                    {
-                        return IsShadowed(product, length, date) ? null : e;
-                    }
+                    return IsShadowed(product, length, date) ? null : e;
                 }
             }
         }
@@ -94,21 +95,19 @@ public sealed class ProductSet
     /// digits that covers the product: the most specific listing wins.</summary>
     private bool IsShadowed(HtsCode product, int listed, DateOnly date)
     {
-        if (_shadowedBy.Count == 0)
+        if (_shadowedBy.Length == 0)
         {
             return false;
         }
 
         for (int length = product.Length; length > listed; length -= 2)
         {
-            if (_shadowedBy.TryGetValue(length == product.Length ? product : product.Truncate(length), out ImmutableArray<ProductListEntry> entries))
+            ulong key = Key(length == product.Length ? product : product.Truncate(length));
+            for (int i = First(_shadowedBy, key); i < _shadowedBy.Length && _shadowedBy[i] >> EntryBits == key; i++)
             {
-                foreach (ProductListEntry e in entries)
+                if (ShadowedBy[Number(_shadowedBy[i])].IsInForce(date))
                 {
-                    if (e.IsInForce(date))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -126,7 +125,9 @@ public sealed class ProductSet
 
         for (int length = product.Length; length >= 2; length -= 2)
         {
-            if (_byPrefix.ContainsKey(length == product.Length ? product : product.Truncate(length)))
+            ulong key = Key(length == product.Length ? product : product.Truncate(length));
+            int i = First(_byPrefix, key);
+            if (i < _byPrefix.Length && _byPrefix[i] >> EntryBits == key)
             {
                 return true;
             }
@@ -153,4 +154,47 @@ public sealed class ProductSet
 
     /// <summary>The name and size.</summary>
     public override string ToString() => $"{Name} ({Entries.Length} entries)";
+
+    private static ulong[] Index(ImmutableArray<ProductListEntry> entries)
+    {
+        if (entries.Length >= 1 << EntryBits)
+        {
+            throw new ArgumentException($"A product list holds at most {1 << EntryBits} entries.", nameof(entries));
+        }
+
+        ulong[] index = new ulong[entries.Length];
+        for (int i = 0; i < index.Length; i++)
+        {
+            index[i] = (Key(entries[i].Prefix) << EntryBits) | (uint)i;
+        }
+
+        Array.Sort(index); // entries of one prefix stay in their order: the entry number breaks ties
+        return index;
+    }
+
+    // A code's value and length, packed: unique per code (10 digits < 2^34, so it fits beside the length and the number).
+    private static ulong Key(HtsCode code) => (code.Value << 4) | (uint)code.Length;
+
+    private static int Number(ulong indexed) => (int)(indexed & ((1UL << EntryBits) - 1));
+
+    // The first position whose key is at least `key`.
+    private static int First(ulong[] index, ulong key)
+    {
+        ulong target = key << EntryBits;
+        int lo = 0, hi = index.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (index[mid] < target)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }

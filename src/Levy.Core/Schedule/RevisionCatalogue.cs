@@ -48,6 +48,11 @@ public sealed class RevisionCatalogue
         Horizon = horizon;
     }
 
+    /// <summary>The newest revision whose Chapter 99 measures the rulebook models, or null when it does not say. Revisions
+    /// after it (published since, and fetched by <c>levy data sync</c>) give their ordinary rates, but what they add to
+    /// Chapter 99 is not modelled yet.</summary>
+    public HtsRevisionId? ModelledThrough { get; init; }
+
     /// <summary>The revisions in force order.</summary>
     public ImmutableArray<HtsRevision> Revisions { get; }
 

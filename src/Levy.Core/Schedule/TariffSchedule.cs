@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
@@ -7,14 +6,15 @@ namespace Levy.Core.Schedule;
 /// <summary>One revision of the Harmonized Tariff Schedule: every printed line in schedule order, with the outline that
 /// links each line to its parent.</summary>
 /// <remarks>
-/// <para>Built once by a loader and never changed. Lookups by code use a frozen index. The outline follows the
+/// <para>Built once by a loader and never changed. Lookups by code use a hash index (a plain dictionary: building a frozen
+/// one for 36,000 codes cost more at start-up than it saved on lookups). The outline follows the
 /// USITC rule: the parent of a row is the nearest earlier row with a smaller indent (DOMAIN.md §1.1).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class TariffSchedule
 {
     private readonly int[] _parents;
-    private readonly FrozenDictionary<HtsCode, int> _index;
+    private readonly Dictionary<HtsCode, int> _index;
 
     /// <summary>Builds a schedule from its lines in printed order.</summary>
     /// <param name="revision">Which revision the lines come from.</param>
@@ -42,7 +42,7 @@ public sealed class TariffSchedule
             }
         }
 
-        _index = index.ToFrozenDictionary();
+        _index = index;
     }
 
     /// <summary>The revision.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
 
@@ -21,9 +20,32 @@ public sealed class ScheduleSearchIndex
     private readonly int[] _pathLength;                 // document -> number of terms in its path
     private readonly int[] _ownLength;
     private readonly double _averagePath, _averageOwn;
-    private readonly FrozenDictionary<string, Posting[]> _postings;
+    private readonly Dictionary<string, Posting[]> _postings;
 
-    private readonly record struct Posting(int Document, short PathCount, short OwnCount);
+    /// <summary>One document that holds a term: how often in its path and in its own description.</summary>
+    internal readonly record struct Posting(int Document, short PathCount, short OwnCount);
+
+    /// <summary>An index from its parts, as <see cref="Parts"/> gives them (a data bundle stores the newest revision's).</summary>
+    internal ScheduleSearchIndex(TariffSchedule schedule, int[] lineIndex, int[] pathLength, int[] ownLength, Dictionary<string, Posting[]> postings)
+    {
+        _schedule = schedule;
+        _lineIndex = lineIndex;
+        _pathLength = pathLength;
+        _ownLength = ownLength;
+        (_averagePath, _averageOwn) = Averages(pathLength, ownLength);
+        _postings = postings;
+    }
+
+    /// <summary>The parts of the index: for each document its line, path length and own length, and the postings of each term.</summary>
+    internal (int[] LineIndex, int[] PathLength, int[] OwnLength, IReadOnlyDictionary<string, Posting[]> Postings) Parts =>
+        (_lineIndex, _pathLength, _ownLength, _postings);
+
+    /// <summary>Makes <paramref name="index"/> the one <see cref="For"/> gives for <paramref name="schedule"/> (an index read
+    /// ready-made rather than built).</summary>
+    internal static void Use(TariffSchedule schedule, ScheduleSearchIndex index) => Cache.AddOrUpdate(schedule, index);
+
+    private static (double Path, double Own) Averages(int[] pathLength, int[] ownLength) =>
+        (pathLength.Length == 0 ? 1 : pathLength.Average(), ownLength.Length == 0 ? 1 : Math.Max(1, ownLength.Average()));
 
     private ScheduleSearchIndex(TariffSchedule schedule)
     {
@@ -79,9 +101,8 @@ public sealed class ScheduleSearchIndex
         _lineIndex = [.. lines];
         _pathLength = [.. pathLengths];
         _ownLength = [.. ownLengths];
-        _averagePath = _pathLength.Length == 0 ? 1 : _pathLength.Average();
-        _averageOwn = _ownLength.Length == 0 ? 1 : Math.Max(1, _ownLength.Average());
-        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        (_averagePath, _averageOwn) = Averages(_pathLength, _ownLength);
+        _postings = postings.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The number of coded lines indexed.</summary>

@@ -16,14 +16,26 @@ public static class CountryDirectoryReader
     /// <param name="censusCodesCsv">Path of <c>census_codes.csv</c>, or null.</param>
     /// <exception cref="CsvDataException">A table is malformed.</exception>
     /// <exception cref="RulebookException">A group names an unknown country.</exception>
-    public static CountryDirectory Read(RulebookFiles rulebook, string? censusCodesCsv)
+    public static CountryDirectory Read(RulebookFiles rulebook, string? censusCodesCsv) =>
+        Read(rulebook, censusCodesCsv is not null && File.Exists(censusCodesCsv) ? CsvTable.Read(censusCodesCsv, "Code", "Name") : null);
+
+    /// <summary>Reads the directory, with the Census names of <c>policy/census_codes.csv</c> of a data folder or bundle
+    /// when it is there.</summary>
+    /// <inheritdoc cref="Read(RulebookFiles, string?)"/>
+    public static CountryDirectory Read(RulebookFiles rulebook, Locating.DataFiles files) =>
+        Read(rulebook, files.Exists(CensusCodesFile) ? CsvTable.Read(files, CensusCodesFile, "Code", "Name") : null);
+
+    /// <summary>The Census country table in the data layout.</summary>
+    public const string CensusCodesFile = "policy/census_codes.csv";
+
+    private static CountryDirectory Read(RulebookFiles rulebook, CsvTable? censusTable)
     {
         CsvTable table = CsvTable.Parse(rulebook.ReadText("countries.csv"), "rulebook/countries.csv", 0, "census_code", "iso2", "name", "aliases");
         table.NaIsBlank = false; // "NA" is Namibia here
         Dictionary<string, string> censusNames = [];
-        if (censusCodesCsv is not null && File.Exists(censusCodesCsv))
+        if (censusTable is not null)
         {
-            foreach (CsvRecord r in CsvTable.Read(censusCodesCsv, "Code", "Name").Records)
+            foreach (CsvRecord r in censusTable.Records)
             {
                 censusNames[r.Required("Code")] = r.Required("Name");
             }

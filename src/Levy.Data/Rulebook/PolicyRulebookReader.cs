@@ -28,7 +28,7 @@ public static partial class PolicyRulebookReader
     /// <summary>Reads the rulebook.</summary>
     /// <exception cref="RulebookException">A rulebook file is malformed or contradicts itself; the message names the file and measure.</exception>
     /// <exception cref="CsvDataException">A policy table is missing or malformed.</exception>
-    public static PolicyRulebook Read(RulebookFiles files, DataDirectory data, CountryDirectory countries, RevisionCatalogue catalogue)
+    public static PolicyRulebook Read(RulebookFiles files, DataFiles data, CountryDirectory countries, RevisionCatalogue catalogue)
     {
         Dictionary<string, ProductSet> lists = ProductListReader.ReadAll(files, data);
         MeasuresFile mf = YamlRulebook.Read<MeasuresFile>(files, "measures.yaml");
@@ -264,17 +264,20 @@ public static partial class PolicyRulebookReader
                 : lists.TryGetValue(name, out ProductSet? set) ? set
                 : throw new RulebookException("conditions.yaml", 0, $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define")));
 
-    private static MetalShares ReadMetal(DataDirectory data, DefaultsFile df) =>
-        df.MetalContent?.File is { } file ? ReadMetal(Path.Combine(data.Root, file), df.MetalContent.Source?.Trim() ?? file) : MetalShares.None;
+    private static MetalShares ReadMetal(DataFiles data, DefaultsFile df) =>
+        df.MetalContent?.File is { } file ? ReadMetal(CsvTable.Read(data, file, MetalColumns), df.MetalContent.Source?.Trim() ?? file) : MetalShares.None;
 
     /// <summary>The data-folder path of the metal-share table named by defaults.yaml, or null.</summary>
     internal static string? MetalFile(RulebookFiles files) => YamlRulebook.Read<DefaultsFile>(files, "defaults.yaml").MetalContent?.File;
 
+    private static readonly string[] MetalColumns = ["hs10", "steel_share", "aluminum_share", "copper_share"];
+
     /// <summary>Reads the metal-share table.</summary>
     /// <exception cref="CsvDataException">The table is missing or malformed.</exception>
-    internal static MetalShares ReadMetal(string path, string source)
+    internal static MetalShares ReadMetal(string path, string source) => ReadMetal(CsvTable.Read(path, MetalColumns), source);
+
+    private static MetalShares ReadMetal(CsvTable table, string source)
     {
-        CsvTable table = CsvTable.Read(path, "hs10", "steel_share", "aluminum_share", "copper_share");
         var shares = new Dictionary<HtsCode, (decimal, decimal, decimal)>();
         foreach (CsvRecord r in table.Records)
         {
@@ -520,6 +523,8 @@ public static partial class PolicyRulebookReader
         public object? Horizon { get; set; }
 
         public object? Revisions { get; set; }
+
+        public object? ModelledThrough { get; set; } // read by RevisionCatalogueReader
 
         public List<LegalDateDto>? LegalDates { get; set; }
     }

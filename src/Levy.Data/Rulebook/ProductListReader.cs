@@ -65,13 +65,13 @@ internal static class ProductListReader
     /// <summary>Reads every list.</summary>
     /// <exception cref="RulebookException">A definition is malformed.</exception>
     /// <exception cref="CsvDataException">A data file is missing or malformed.</exception>
-    internal static Dictionary<string, ProductSet> ReadAll(RulebookFiles rulebook, DataDirectory data)
+    internal static Dictionary<string, ProductSet> ReadAll(RulebookFiles rulebook, DataFiles data)
     {
         ListsFile file = YamlRulebook.Read<ListsFile>(rulebook, "product-lists.yaml");
         var result = new Dictionary<string, ProductSet>(StringComparer.Ordinal);
         foreach ((string name, ListDefinition def) in file.Lists ?? [])
         {
-            result[name] = Read(name, def, def.File is null ? null : Path.Combine(data.Root, def.File));
+            result[name] = Read(name, def, data);
         }
 
         foreach (IGrouping<string, string> partition in (file.Lists ?? []).Where(l => l.Value.Partition is not null).GroupBy(l => l.Value.Partition!, l => l.Key))
@@ -95,7 +95,7 @@ internal static class ProductListReader
         {
             if (string.Equals(def.File, file, StringComparison.Ordinal))
             {
-                Read(name, def, path);
+                Read(name, def, DataFiles.Single(file, path));
                 read++;
             }
         }
@@ -137,25 +137,25 @@ internal static class ProductListReader
         }
     }
 
-    private static ProductSet Read(string name, ListDefinition def, string? path)
+    private static ProductSet Read(string name, ListDefinition def, DataFiles data)
     {
         var entries = new List<ProductListEntry>();
         string where = def.File is null ? "rulebook/product-lists.yaml" : def.File;
-        if (def.File is not null && path is not null)
+        if (def.File is not null)
         {
             switch (def.Format)
             {
                 case "csv":
-                    ReadCsv(name, def, path, entries);
+                    ReadCsv(name, def, data, entries);
                     break;
                 case "lines":
-                    if (!File.Exists(path))
+                    if (!data.Exists(def.File))
                     {
-                        throw new CsvDataException(def.File, 0, null, $"file not found: {path} (product list {name})");
+                        throw new CsvDataException(def.File, 0, null, $"file not found: {data.Describe(def.File)} (product list {name})");
                     }
 
                     int line = 0;
-                    foreach (string raw in File.ReadLines(path))
+                    foreach (string raw in data.ReadText(def.File).Split('\n'))
                     {
                         line++;
                         string code = raw.Trim();
@@ -169,7 +169,7 @@ internal static class ProductListReader
 
                     break;
                 case "yaml":
-                    ReadYaml(name, def, path, entries);
+                    ReadYaml(name, def, data, entries);
                     break;
                 default:
                     throw new RulebookException("product-lists.yaml", 0, $"list {name}: unknown format \"{def.Format}\" (csv, lines or yaml)");
@@ -208,7 +208,7 @@ internal static class ProductListReader
         return new ProductSet(name, def.Source.Trim(), entries, excluded);
     }
 
-    private static void ReadCsv(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    private static void ReadCsv(string name, ListDefinition def, DataFiles data, List<ProductListEntry> entries)
     {
         string codeColumn = def.Code ?? throw new RulebookException("product-lists.yaml", 0, $"list {name}: \"code\" (the column) is missing");
         var required = new List<string> { codeColumn };
@@ -217,7 +217,7 @@ internal static class ProductListReader
             required.Add(def.Heading);
         }
 
-        CsvTable table = CsvTable.Read(path, [.. required]);
+        CsvTable table = CsvTable.Read(data, def.File!, [.. required]);
         foreach (CsvRecord row in table.Records)
         {
             if (def.Where is { } filters && filters.Any(f => !string.Equals(row[f.Key], f.Value, StringComparison.OrdinalIgnoreCase)))
@@ -237,15 +237,15 @@ internal static class ProductListReader
         }
     }
 
-    private static void ReadYaml(string name, ListDefinition def, string path, List<ProductListEntry> entries)
+    private static void ReadYaml(string name, ListDefinition def, DataFiles data, List<ProductListEntry> entries)
     {
-        if (!File.Exists(path))
+        if (!data.Exists(def.File!))
         {
-            throw new CsvDataException(def.File!, 0, null, $"file not found: {path} (product list {name})");
+            throw new CsvDataException(def.File!, 0, null, $"file not found: {data.Describe(def.File!)} (product list {name})");
         }
 
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
+        using (var reader = new StringReader(data.ReadText(def.File!)))
         {
             stream.Load(reader);
         }

@@ -12,9 +12,19 @@ public static class RevisionCatalogueReader
     /// <param name="rulebook">The rulebook.</param>
     /// <exception cref="CsvDataException">The table is malformed; the message names the line and column.</exception>
     /// <exception cref="RulebookException">revisions.yaml is malformed.</exception>
-    public static RevisionCatalogue Read(string revisionDatesCsv, RulebookFiles rulebook)
+    public static RevisionCatalogue Read(string revisionDatesCsv, RulebookFiles rulebook) =>
+        Read(CsvTable.Read(revisionDatesCsv, "revision", "effective_date"), rulebook);
+
+    /// <summary>Reads the catalogue from <c>policy/revision_dates.csv</c> of a data folder or bundle.</summary>
+    /// <inheritdoc cref="Read(string, RulebookFiles)"/>
+    public static RevisionCatalogue Read(Locating.DataFiles files, RulebookFiles rulebook) =>
+        Read(CsvTable.Read(files, RevisionDatesFile, "revision", "effective_date"), rulebook);
+
+    /// <summary>The revision-date table in the data layout.</summary>
+    public const string RevisionDatesFile = "policy/revision_dates.csv";
+
+    private static RevisionCatalogue Read(CsvTable table, RulebookFiles rulebook)
     {
-        CsvTable table = CsvTable.Read(revisionDatesCsv, "revision", "effective_date");
         var revisions = new List<HtsRevision>();
         foreach (CsvRecord row in table.Records)
         {
@@ -47,9 +57,22 @@ public static class RevisionCatalogueReader
             throw new RulebookException("revisions.yaml", 0, "\"horizon\" is missing");
         }
 
+        HtsRevisionId? through = null;
+        if (extra.ModelledThrough?.Revision is { } throughName)
+        {
+            through = HtsRevisionId.TryParse(throughName, out HtsRevisionId t) ? t
+                : throw new RulebookException("revisions.yaml", 0, $"modelled_through: \"{throughName}\" is not an HTS revision");
+        }
+
+        // A revision published after the horizon (fetched by levy data sync) moves the horizon to its own date, so that it
+        // can be asked about; nothing is assumed beyond it.
+        DateOnly horizon = revisions.Count > 0 && through is { } known && revisions.Max(r => r.EffectiveDate) is var newest && newest > extra.Horizon.Date
+            && revisions.Where(r => r.EffectiveDate == newest).All(r => r.Id > known)
+            ? newest
+            : extra.Horizon.Date;
         try
         {
-            return new RevisionCatalogue(revisions, extra.Horizon.Date);
+            return new RevisionCatalogue(revisions, horizon) { ModelledThrough = through };
         }
         catch (ArgumentException ex)
         {
@@ -63,7 +86,16 @@ public static class RevisionCatalogueReader
 
         public List<RevisionEntry>? Revisions { get; set; }
 
+        public ModelledEntry? ModelledThrough { get; set; }
+
         public object? LegalDates { get; set; } // read by PolicyRulebookReader
+    }
+
+    private sealed class ModelledEntry
+    {
+        public string? Revision { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     private sealed class HorizonEntry

@@ -26,16 +26,37 @@ public sealed class RulebookFiles
     /// <exception cref="FileNotFoundException">The file is not in the rulebook.</exception>
     public string ReadText(string name)
     {
+        using var reader = new StreamReader(Open(name));
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The bytes of a rulebook file.</summary>
+    /// <exception cref="FileNotFoundException">The file is not in the rulebook.</exception>
+    public byte[] ReadBytes(string name)
+    {
+        using Stream stream = Open(name);
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The combined fingerprint (XxHash128) of every file of the rulebook, names and contents, in hex: what a
+    /// data bundle records of the rulebook it compiled, so that a bundle compiled from another rulebook is not used as if
+    /// it were this one.</summary>
+    public string Fingerprint => _fingerprint ??= Bundle.BundleImage.FingerprintOf(Names.Select(n => (n.Replace('\\', '/'), ReadBytes(n))));
+
+    private string? _fingerprint;
+
+    private Stream Open(string name)
+    {
         if (_folder is not null)
         {
             string path = Path.Combine(_folder, name);
-            return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"Rulebook file not found: {path}", path);
+            return File.Exists(path) ? File.OpenRead(path) : throw new FileNotFoundException($"Rulebook file not found: {path}", path);
         }
 
-        using Stream? stream = typeof(RulebookFiles).Assembly.GetManifestResourceStream("rulebook/" + name)
+        return typeof(RulebookFiles).Assembly.GetManifestResourceStream("rulebook/" + name)
             ?? throw new FileNotFoundException($"Rulebook file {name} is not embedded in Levy.Data.", name);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     /// <summary>The names of the files in the rulebook.</summary>

@@ -83,7 +83,7 @@ public static class DataFileCheck
                     CountryDirectoryReader.Read(rulebook, path);
                     break;
                 case "policy/" + TradeTables.UsmcaSharesFile:
-                    TradeTables.ReadUsmcaShares(path, CountryDirectoryReader.Read(rulebook, null));
+                    TradeTables.ReadUsmcaShares(path, CountryDirectoryReader.Read(rulebook, (string?)null));
                     break;
                 case "trade/" + TradeTables.BilateralTradeFile:
                     TradeTables.ReadBilateralTrade(path);
@@ -92,7 +92,7 @@ public static class DataFileCheck
                     TradeTables.ReadAnnexRates(path);
                     break;
                 case "trade/" + TradeTables.CountryImportsFile:
-                    TradeTables.ReadCountryImports(path, CountryDirectoryReader.Read(rulebook, null));
+                    TradeTables.ReadCountryImports(path, CountryDirectoryReader.Read(rulebook, (string?)null));
                     break;
                 default:
                     if (string.Equals(PolicyRulebookReader.MetalFile(rulebook), file, StringComparison.Ordinal))

@@ -19,11 +19,21 @@ public sealed class DataSources
     /// <summary>The name of the sources manifest in the rulebook.</summary>
     public const string FileName = "data-sources.yaml";
 
-    private DataSources(ImmutableArray<DataSource> files, Uri releaseList)
+    private readonly string _basicUrl, _revisionUrl;
+
+    private DataSources(ImmutableArray<DataSource> files, Uri releaseList, string basicUrl, string revisionUrl)
     {
         Files = files;
         ReleaseList = releaseList;
+        _basicUrl = basicUrl;
+        _revisionUrl = revisionUrl;
     }
+
+    /// <summary>The official URL of any HTS revision's JSON export, from the patterns of <c>hts.basic_url</c> and
+    /// <c>hts.revision_url</c> (also for revisions published after the editions the file lists).</summary>
+    public Uri UrlOf(HtsRevisionId revision) => new((revision.Revision is null ? _basicUrl : _revisionUrl)
+        .Replace("{year}", revision.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{number}", (revision.Revision ?? 0).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     /// <summary>Every file, HTS revisions first (in publication order), then policy and trade files in listed order.</summary>
     public ImmutableArray<DataSource> Files { get; }
@@ -56,7 +66,7 @@ public sealed class DataSources
                 var id = new HtsRevisionId(edition.Year, n == 0 ? null : n);
                 string url = (n == 0 ? basicUrl : revisionUrl)
                     .Replace("{year}", edition.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{number}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                    .Replace("{number}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal); // as UrlOf
                 string file = pattern.Replace("{revision}", id.ShortName, StringComparison.Ordinal);
                 files.Add(new DataSource(file, DataGroup.Hts, DataFormat.HtsJson, ParseUrl(url, file), hts.Note?.Trim() ?? string.Empty)
                 {
@@ -110,7 +120,7 @@ public sealed class DataSources
             throw Problem($"{twice} is listed twice");
         }
 
-        return new DataSources([.. files], ParseUrl(Required(hts.ReleaseList, "hts.release_list"), "hts.release_list"));
+        return new DataSources([.. files], ParseUrl(Required(hts.ReleaseList, "hts.release_list"), "hts.release_list"), basicUrl, revisionUrl);
     }
 
     /// <summary>The format of a data file, from its name: <c>.json.gz</c> is an HTS export, <c>.csv</c> a table,

@@ -79,14 +79,15 @@ public sealed class DataSync
 
         IReadOnlyList<DataSource> files = options.Select(_sources);
         var results = new SyncFileResult[files.Count];
-        using HttpClient? http = mirror is null ? CreateClient() : null;
+        var unreachable = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using HttpClient? http = mirror is null ? CreateClient(_handler) : null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, ct) =>
         {
             var job = new FileJob(files[i], target, manifest.Find(files[i].File), progress, _rulebook);
             results[i] = mirror is not null ? CopyFromMirror(job, mirror, options.Force)
                 : files[i].Url is null ? new SyncFileResult(files[i].File, SyncOutcome.MirrorOnly, files[i].DerivedFrom ?? string.Empty, job.Previous, null)
-                : await DownloadAsync(job, http!, Locate(files[i].Url!, options.BaseUrl), options, ct).ConfigureAwait(false);
+                : await DownloadAsync(job, http!, Locate(files[i].Url!, options.BaseUrl), options, unreachable, ct).ConfigureAwait(false);
             progress?.Report(new SyncProgress(files[i].File, results[i].Stored ? results[i].Entry!.Size : 0, null, results[i]));
         }).ConfigureAwait(false);
 
@@ -99,18 +100,21 @@ public sealed class DataSync
         return new SyncReport(target, results, warnings);
     }
 
-    private HttpClient CreateClient()
+    /// <summary>A client with Levy's user agent and no overall timeout (each request sets its own deadline).</summary>
+    /// <param name="handler">The handler to use (tests), not disposed; null for a default one.</param>
+    internal static HttpClient CreateClient(HttpMessageHandler? handler)
     {
-        HttpClient http = _handler is null
+        HttpClient http = handler is null
             ? new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, ConnectTimeout = TimeSpan.FromSeconds(30) })
-            : new HttpClient(_handler, disposeHandler: false);
+            : new HttpClient(handler, disposeHandler: false);
         http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // each download has its own deadline, body included
         string version = DataManifest.CurrentLevyVersion.Split('+')[0];
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("levy", version));
         return http;
     }
 
-    private async Task<SyncFileResult> DownloadAsync(FileJob job, HttpClient http, Uri url, SyncOptions options, CancellationToken cancellationToken)
+    private async Task<SyncFileResult> DownloadAsync(FileJob job, HttpClient http, Uri url, SyncOptions options,
+        System.Collections.Concurrent.ConcurrentDictionary<string, string> unreachable, CancellationToken cancellationToken)
     {
         string source = url.AbsoluteUri;
         if (job.IsUnchanged(source, options.Force))
@@ -118,9 +122,16 @@ public sealed class DataSync
             return job.Unchanged(source);
         }
 
+        // A host that could not be reached once is not tried again for every file: offline, one answer is enough.
+        if (unreachable.TryGetValue(url.Authority, out string? known))
+        {
+            return job.Finish(source, SyncOutcome.Downloaded, known, _clock) with { UnreachableHost = url.Host };
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         string? problem;
+        bool offline = false;
         try
         {
             problem = await FetchAsync(job, http, url, deadline.Token).ConfigureAwait(false);
@@ -132,27 +143,26 @@ public sealed class DataSync
         catch (HttpRequestException ex)
         {
             problem = Format(SyncErrorMessages.Unreachable, url.Host, ex.Message);
+            offline = IsUnreachable(ex);
         }
         catch (IOException ex)
         {
             problem = ex.Message; // writing the temporary file
         }
 
-        return job.Finish(source, SyncOutcome.Downloaded, problem, _clock);
+        SyncFileResult result = job.Finish(source, SyncOutcome.Downloaded, problem, _clock);
+        if (offline)
+        {
+            unreachable.TryAdd(url.Authority, problem!);
+            return result with { UnreachableHost = url.Host };
+        }
+
+        return result;
     }
 
     private static async Task<string?> FetchAsync(FileJob job, HttpClient http, Uri url, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Format(SyncErrorMessages.Unreachable, url.Host, ex.Message);
-        }
-
+        HttpResponseMessage response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         using (response)
         {
             if (!response.IsSuccessStatusCode)
@@ -231,6 +241,11 @@ public sealed class DataSync
 
         return job.Finish(from, SyncOutcome.Copied, problem, _clock);
     }
+
+    /// <summary>True when the request never reached a server: no network, no such host, connection refused.</summary>
+    internal static bool IsUnreachable(HttpRequestException ex) =>
+        ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.ProxyTunnelError
+        || ex.InnerException is System.Net.Sockets.SocketException;
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 

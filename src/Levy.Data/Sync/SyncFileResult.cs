@@ -9,6 +9,10 @@ namespace Levy.Data.Sync;
 /// <param name="Error">For <see cref="SyncOutcome.Failed"/>: <c>file from source: problem</c>; otherwise null.</param>
 public sealed record SyncFileResult(string File, SyncOutcome Outcome, string Source, ManifestEntry? Entry, string? Error)
 {
+    /// <summary>The host the file comes from, when it could not be reached at all (no network, no such host, connection
+    /// refused); null otherwise.</summary>
+    public string? UnreachableHost { get; init; }
+
     /// <summary>True when the file was fetched and stored by this sync.</summary>
     public bool Stored => Outcome is SyncOutcome.Downloaded or SyncOutcome.Copied;
 }

@@ -53,6 +53,22 @@ public sealed class CsvTable
         return ParseFile(System.IO.File.ReadAllText(path), Path.GetFileName(path), requiredColumns);
     }
 
+    /// <summary>Reads a CSV file of a data folder or bundle and checks that the named columns exist.</summary>
+    /// <param name="files">The data files.</param>
+    /// <param name="file">The path in the data layout, e.g. <c>policy/revision_dates.csv</c>.</param>
+    /// <param name="requiredColumns">Columns that must be present.</param>
+    /// <exception cref="CsvDataException">The file is missing, empty, or lacks a required column.</exception>
+    public static CsvTable Read(Locating.DataFiles files, string file, params string[] requiredColumns)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (!files.Exists(file))
+        {
+            throw new CsvDataException(Path.GetFileName(file), 0, null, $"file not found: {files.Describe(file)}");
+        }
+
+        return ParseFile(files.ReadText(file), Path.GetFileName(file), requiredColumns);
+    }
+
     /// <summary>Parses the whole text of a CSV file: comment lines (<c>#</c>) before the header are dropped, and line
     /// numbers in messages count them.</summary>
     /// <exception cref="CsvDataException">The text is empty or lacks a required column.</exception>

@@ -41,9 +41,16 @@ public static class TradeTables
 
     /// <summary>Reads a bilateral trade table (<c>iso2, country, us_exports_2024_busd, us_imports_2024_busd, published_rate_pct, note</c>).</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
-    public static IReadOnlyList<PublishedTrade> ReadBilateralTrade(string path)
+    public static IReadOnlyList<PublishedTrade> ReadBilateralTrade(string path) => ReadBilateralTrade(CsvTable.Read(path, BilateralColumns));
+
+    /// <summary>Reads <c>trade/</c><see cref="BilateralTradeFile"/> of a data folder or bundle.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static IReadOnlyList<PublishedTrade> ReadBilateralTrade(DataFiles data) => ReadBilateralTrade(CsvTable.Read(data, "trade/" + BilateralTradeFile, BilateralColumns));
+
+    private static readonly string[] BilateralColumns = ["iso2", "country", "us_exports_2024_busd", "us_imports_2024_busd", "published_rate_pct"];
+
+    private static IReadOnlyList<PublishedTrade> ReadBilateralTrade(CsvTable table)
     {
-        CsvTable table = CsvTable.Read(path, "iso2", "country", "us_exports_2024_busd", "us_imports_2024_busd", "published_rate_pct");
         table.NaIsBlank = false; // "NA" would be Namibia
         return [.. table.Records.Select(r => new PublishedTrade(
             new TradeBalance(r.Required("iso2"), r.Required("country"), r.Decimal("us_exports_2024_busd"), r.Decimal("us_imports_2024_busd")),
@@ -52,9 +59,16 @@ public static class TradeTables
 
     /// <summary>Reads the Annex I table (<c>iso2, country, annex_i_rate_pct, hts_heading, note</c>).</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
-    public static IReadOnlyList<AnnexRate> ReadAnnexRates(string path)
+    public static IReadOnlyList<AnnexRate> ReadAnnexRates(string path) => ReadAnnexRates(CsvTable.Read(path, AnnexColumns));
+
+    /// <summary>Reads <c>trade/</c><see cref="AnnexRatesFile"/> of a data folder or bundle.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static IReadOnlyList<AnnexRate> ReadAnnexRates(DataFiles data) => ReadAnnexRates(CsvTable.Read(data, "trade/" + AnnexRatesFile, AnnexColumns));
+
+    private static readonly string[] AnnexColumns = ["iso2", "country", "annex_i_rate_pct", "hts_heading"];
+
+    private static IReadOnlyList<AnnexRate> ReadAnnexRates(CsvTable table)
     {
-        CsvTable table = CsvTable.Read(path, "iso2", "country", "annex_i_rate_pct", "hts_heading");
         table.NaIsBlank = false; // "NA" is Namibia
         return [.. table.Records.Select(r => new AnnexRate(r.Required("iso2"), r.Required("country"), r.Decimal("annex_i_rate_pct"),
             r.Required("hts_heading"), r.Optional("note")))];
@@ -63,10 +77,17 @@ public static class TradeTables
     /// <summary>Reads the imports of each country (<c>cty_code, country_name, imports_2024_usd</c>); Census codes Levy does
     /// not know are skipped.</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
-    public static CountryWeights ReadCountryImports(string path, CountryDirectory countries)
+    public static CountryWeights ReadCountryImports(string path, CountryDirectory countries) =>
+        ReadCountryImports(CsvTable.Read(path, "cty_code", "imports_2024_usd"), countries);
+
+    /// <summary>Reads <c>trade/</c><see cref="CountryImportsFile"/> of a data folder or bundle.</summary>
+    /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
+    public static CountryWeights ReadCountryImports(DataFiles data, CountryDirectory countries) =>
+        ReadCountryImports(CsvTable.Read(data, "trade/" + CountryImportsFile, "cty_code", "imports_2024_usd"), countries);
+
+    private static CountryWeights ReadCountryImports(CsvTable table, CountryDirectory countries)
     {
         ArgumentNullException.ThrowIfNull(countries);
-        CsvTable table = CsvTable.Read(path, "cty_code", "imports_2024_usd");
         var values = new Dictionary<CountryCode, decimal>();
         foreach (CsvRecord r in table.Records)
         {
@@ -76,7 +97,7 @@ public static class TradeTables
             }
         }
 
-        return new CountryWeights($"{Path.GetFileName(path)}, 2024 imports by country", values);
+        return new CountryWeights($"{table.File}, 2024 imports by country", values);
     }
 
     /// <summary>Reads an import-weights file: one row per HTS-10 and country with an import value.</summary>
@@ -158,18 +179,21 @@ public static class TradeTables
 
     /// <summary>Reads the USMCA utilisation shares (<c>hts10, cty_code, usmca_share</c>) for Canada and Mexico.</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
-    public static PreferenceShares ReadUsmcaShares(DataDirectory data, CountryDirectory countries)
+    public static PreferenceShares ReadUsmcaShares(DataFiles data, CountryDirectory countries)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return ReadUsmcaShares(data.Policy(UsmcaSharesFile), countries);
+        return ReadUsmcaShares(CsvTable.Read(data, "policy/" + UsmcaSharesFile, UsmcaColumns), countries);
     }
 
     /// <summary>Reads the USMCA utilisation shares from a file.</summary>
     /// <exception cref="CsvDataException">The file is missing or a row is malformed.</exception>
-    internal static PreferenceShares ReadUsmcaShares(string path, CountryDirectory countries)
+    internal static PreferenceShares ReadUsmcaShares(string path, CountryDirectory countries) => ReadUsmcaShares(CsvTable.Read(path, UsmcaColumns), countries);
+
+    private static readonly string[] UsmcaColumns = ["hts10", "cty_code", "usmca_share"];
+
+    private static PreferenceShares ReadUsmcaShares(CsvTable table, CountryDirectory countries)
     {
         ArgumentNullException.ThrowIfNull(countries);
-        CsvTable table = CsvTable.Read(path, "hts10", "cty_code", "usmca_share");
         var shares = new List<KeyValuePair<(HtsCode, CountryCode), decimal>>(table.Records.Length);
         foreach (CsvRecord r in table.Records)
         {

@@ -57,7 +57,7 @@ public sealed partial class PanelCache : IDisposable
         _options = options.Value;
         _logger = logger;
         _stopping = lifetime.ApplicationStopping;
-        _usmca = new Lazy<PreferenceShares>(() => TradeTables.ReadUsmcaShares(data.Directory, data.Countries));
+        _usmca = new Lazy<PreferenceShares>(() => TradeTables.ReadUsmcaShares(data.Files, data.Countries));
         _products = [.. _options.PanelProducts.Select(HtsCode.Parse)];
     }
 

@@ -70,6 +70,6 @@ public static class CatalogueEndpoints
     }
 
     private static Ok<HealthResponse> GetHealth(LevyData data, PanelCache panels) =>
-        TypedResults.Ok(new HealthResponse("ok", data.Directory.Source, data.Catalogue.Revisions.Length, data.Archive.LoadedCount,
+        TypedResults.Ok(new HealthResponse("ok", data.Location.Source, data.Catalogue.Revisions.Length, data.Archive.LoadedCount,
             data.Catalogue.FirstDate, data.Catalogue.Horizon, MemoryView.Now(), panels.Count, panels.ProductScope));
 }

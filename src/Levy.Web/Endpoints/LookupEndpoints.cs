@@ -94,7 +94,7 @@ public static class LookupEndpoints
             return badSchedule;
         }
 
-        IReadOnlyList<SearchHit> hits = ScheduleSearchIndex.For(schedule).Search(q, max, statisticalOnly);
+        IReadOnlyList<SearchHit> hits = data.SearchIndex(schedule).Search(q, max, statisticalOnly);
         return TypedResults.Ok(SearchReport.From(q, schedule, hits));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Levy.Core.Schedule;
-using Levy.Core.Search;
 using Levy.Data;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +29,7 @@ internal sealed partial class DataWarmup(LevyData data, TimeProvider clock, IOpt
             RevisionCatalogue catalogue = data.Catalogue;
             DateOnly today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
             DateOnly day = today < catalogue.FirstDate ? catalogue.FirstDate : today > catalogue.Horizon ? catalogue.Horizon : today;
-            ScheduleSearchIndex.For(data.Archive.ForEntryDate(day));
+            data.SearchIndex(data.Archive.ForEntryDate(day));
             _ = data.Engine; // reads the rulebook and its product lists
             foreach (string scenario in data.ScenarioNames)
             {

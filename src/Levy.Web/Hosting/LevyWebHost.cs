@@ -132,7 +132,7 @@ public static partial class LevyWebHost
             ICollection<string>? addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             foreach (string address in addresses ?? [])
             {
-                Console.WriteLine($"Levy is running at {address}/ (data: {data.Directory}). Press Ctrl+C to stop.");
+                Console.WriteLine($"Levy is running at {address}/ (data: {data.Location}). Press Ctrl+C to stop.");
             }
         });
         return app;

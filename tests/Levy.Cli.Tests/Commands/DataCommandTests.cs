@@ -34,6 +34,34 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_NetworkUnreachable_SaysSoInOneLineNamingFrom()
+    {
+        Uri closed = await MirrorServer.ClosedUrl();
+
+        CliRun run = CliRun.Of("data", "sync", "--rulebook", _fx.RulebookFolder, "--base-url", closed.AbsoluteUri, "--target", _fx.Target);
+
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot reach 127.0.0.1 (", line, StringComparison.Ordinal);
+        Assert.EndsWith("no network? `levy data sync --from DIR` copies the files from a folder instead.", line, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Sync_BundleUpdateWithTheNetworkUnreachable_SaysSoInOneLineNamingFrom()
+    {
+        Uri closed = await MirrorServer.ClosedUrl();
+
+        CliRun run = CliRun.Of("data", "sync", "--base-url", closed.AbsoluteUri);
+
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot reach 127.0.0.1 (", line, StringComparison.Ordinal);
+        Assert.Contains("`levy data sync --from DIR`", line, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public async Task Sync_SecondRun_ReportsEveryFileUnchanged()
     {
         await using var server = MirrorServer.Start();

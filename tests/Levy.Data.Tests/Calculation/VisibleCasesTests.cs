@@ -23,6 +23,12 @@ public class VisibleCasesTests
     public static TheoryData<string> CaseIds()
     {
         var data = new TheoryData<string>();
+        if (!File.Exists(CasesPath))
+        {
+            data.Add(Absent); // one row that reports itself skipped, rather than a theory without data
+            return data;
+        }
+
         foreach (CsvRecord r in Cases.Records)
         {
             data.Add(r["case_id"]);
@@ -31,7 +37,18 @@ public class VisibleCasesTests
         return data;
     }
 
-    private static CsvTable Cases => CsvTable.Read(Path.Combine(SharedData.RepositoryRoot, "..", "shared", "cases", "visible.csv"), "case_id", "args", "alt_total_rate");
+    private const string Absent = "(../shared/cases/visible.csv absent)";
+
+    private static string CasesPath => Path.Combine(SharedData.RepositoryRoot, "..", "shared", "cases", "visible.csv");
+
+    private static CsvTable Cases
+    {
+        get
+        {
+            Assert.SkipUnless(File.Exists(CasesPath), $"The independently derived cases are read from {CasesPath}, which is absent (a clone without ../shared).");
+            return CsvTable.Read(CasesPath, "case_id", "args", "alt_total_rate");
+        }
+    }
 
     /// <summary>The request of a case: product, origin, date, value, and the options of its <c>args</c> column.</summary>
     internal static QuoteRequest RequestOf(CsvRecord row)
@@ -70,6 +87,7 @@ public class VisibleCasesTests
     [Fact]
     public void Cases_PinnedAreExactlyTheArguedOnes()
     {
+        _ = Cases; // skips (outside the assertions below, which would report the skip as a failure) where the cases are absent
         Assert.All(Pinned.Keys, id => Assert.Contains(Cases.Records, r => r["case_id"] == id));
         string validation = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "validation.md"));
         Assert.All(Pinned.Keys, id => Assert.Contains(id, validation, StringComparison.Ordinal));

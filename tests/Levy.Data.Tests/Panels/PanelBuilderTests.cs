@@ -112,7 +112,7 @@ public class PanelBuilderTests
     [Fact]
     public void Build_UsmcaShares_BlendCanadaWithAndWithoutTheClaim()
     {
-        PreferenceShares usmca = TradeTables.ReadUsmcaShares(SharedData.Data.Directory, SharedData.Data.Countries);
+        PreferenceShares usmca = TradeTables.ReadUsmcaShares(SharedData.Data.Files, SharedData.Data.Countries);
         var ca = CountryCode.Parse("CA");
         var day = new DateOnly(2025, 10, 1);
         var request = new PanelRequest { Countries = [ca], Products = [HtsCode.Parse("4009.11.00.00")], From = day, To = day, Preferences = usmca };

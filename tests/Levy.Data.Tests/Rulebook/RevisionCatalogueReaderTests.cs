@@ -15,7 +15,7 @@ public class RevisionCatalogueReaderTests
         Assert.Equal(new DateOnly(2025, 1, 1), catalogue.FirstDate);
         Assert.Equal(new DateOnly(2026, 12, 31), catalogue.Horizon);
         Assert.Contains(catalogue.Revisions, r => r.Id == HtsRevisionId.Parse("2026_rev_8") && r.Source.StartsWith("rulebook/", StringComparison.Ordinal));
-        Assert.All(catalogue.Revisions, r => Assert.True(File.Exists(SharedData.Data.Archive.PathOf(r.Id)), r.Id.ToString()));
+        Assert.All(catalogue.Revisions, r => Assert.True(SharedData.Data.Archive.Has(r.Id), r.Id.ToString()));
     }
 
     [Theory]

@@ -239,11 +239,7 @@ public sealed class DataSyncTests : IDisposable
     [Fact]
     public async Task RunAsync_ServerUnreachable_SaysWhichHost()
     {
-        Uri closed;
-        await using (var server = MirrorServer.Start())
-        {
-            closed = server.BaseUrl;
-        }
+        Uri closed = await MirrorServer.ClosedUrl();
 
         SyncReport report = await _fx.CreateSync(_clock).RunAsync(
             new SyncOptions { Target = _fx.Target, BaseUrl = closed, Groups = new HashSet<DataGroup> { DataGroup.Policy } },

@@ -9,7 +9,7 @@ public class TradeTablesTests
     [Fact]
     public void ReadBilateralTrade_SharedTable_HasTheTopTenPartners()
     {
-        var rows = TradeTables.ReadBilateralTrade(SharedData.Data.Directory.Trade(TradeTables.BilateralTradeFile));
+        var rows = TradeTables.ReadBilateralTrade(SharedData.Data.Files);
 
         Assert.Equal(10, rows.Count);
         Assert.Contains(rows, r => r.Trade.Partner == "CN" && r.Trade.Imports == 438.9m && r.PublishedPercent == 34m);
@@ -18,7 +18,7 @@ public class TradeTablesTests
     [Fact]
     public void ReadAnnexRates_ReadsNamibiaAsACountryNotAsMissing()
     {
-        var rows = TradeTables.ReadAnnexRates(SharedData.Data.Directory.Trade(TradeTables.AnnexRatesFile));
+        var rows = TradeTables.ReadAnnexRates(SharedData.Data.Files);
 
         Assert.Equal(57, rows.Count);
         Assert.Contains(rows, r => r.Partner == "NA" && r.RatePercent == 21m);
@@ -68,7 +68,7 @@ public class TradeTablesTests
     [Fact]
     public void ReadCountryImports_SharedTable_KnowsJapan()
     {
-        var weights = TradeTables.ReadCountryImports(SharedData.Data.Directory.Trade(TradeTables.CountryImportsFile), SharedData.Data.Countries);
+        var weights = TradeTables.ReadCountryImports(SharedData.Data.Files, SharedData.Data.Countries);
 
         Assert.Equal(143594793014m, weights.WeightOf(CountryCode.Parse("JP")));
     }

@@ -33,6 +33,13 @@ internal sealed class MirrorServer : IAsyncDisposable
 
     public static MirrorServer Start() => new();
 
+    /// <summary>An address on 127.0.0.1 where nothing listens (a server started and stopped): connections are refused.</summary>
+    public static async Task<Uri> ClosedUrl()
+    {
+        await using MirrorServer server = Start();
+        return server.BaseUrl;
+    }
+
     /// <summary>Serves <paramref name="reply"/> where the official URL <paramref name="official"/> maps to.</summary>
     public void Serve(Uri official, Reply reply) => _routes[PathFor(official)] = reply;
 
@@ -64,6 +71,10 @@ internal sealed class MirrorServer : IAsyncDisposable
             catch (ObjectDisposedException)
             {
                 return;
+            }
+            catch (InvalidOperationException)
+            {
+                return; // stopped before this thread first listened ("Not listening"): a server started only to be closed
             }
 
             new Thread(() => Handle(client)) { IsBackground = true }.Start();
