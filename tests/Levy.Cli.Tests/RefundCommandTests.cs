@@ -28,6 +28,7 @@ public class RefundCommandTests
     {
         string folder = Directory.CreateTempSubdirectory("levy-refund-cli").FullName;
         string db = Path.Combine(folder, "levy.db");
+        Directory.CreateDirectory(Path.Combine(folder, "cape")); // declare writes into a folder that exists, as every output does
 
         JsonElement import = Json(CliRunner.Run("refund", "import", Generated.Value, "--db", db, "--json"));
         JsonElement again = Json(CliRunner.Run("refund", "import", Generated.Value, "--db", db, "--json"));
@@ -87,14 +88,14 @@ public class RefundCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "refund", "import", "no-such-file.csv" }, 3, "error: no-such-file.csv does not exist.")]
+    [InlineData(new[] { "refund", "import", "no-such-file.csv" }, 3, "error: file: no-such-file.csv does not exist.")]
     [InlineData(new[] { "refund", "import", "@generated", "--map", "nothing" }, 2, "error: --map \"nothing\" is not \"Column=field\"")]
     [InlineData(new[] { "refund", "import", "@generated", "--map", "Entry Date=arrival" }, 2, "error: es003.csv, line 1, --map: \"arrival\" is not a field")]
     [InlineData(new[] { "refund", "import", "@header" }, 2, "error: header.csv, line 1, header: no column for")]
     [InlineData(new[] { "refund", "declare", "--phase", "2", "--as-of", "2026-05-01" }, 2, "error: --phase 2: CBP has not opened CAPE Phase 2")]
     [InlineData(new[] { "refund", "declare", "--as-of", "2026-04-19" }, 2, "error: --phase 1: CBP has not opened CAPE Phase 1 to declarations by 2026-04-19")]
-    [InlineData(new[] { "refund", "report", "--by", "port" }, 2, "error: --by \"port\" is not importer, month, country, authority or phase.")]
-    [InlineData(new[] { "refund", "status", "@generated", "--rate-class", "big" }, 2, "error: --rate-class \"big\" is not corporate")]
+    [InlineData(new[] { "refund", "report", "--by", "port" }, 2, "error: --by \"port\" is not a grouping: expected importer, month, country, authority or phase.")]
+    [InlineData(new[] { "refund", "status", "@generated", "--rate-class", "big" }, 2, "error: --rate-class \"big\" is not an overpayment rate class: expected corporate")]
     public void Refund_BadInput_ClearMessageAndExitCode(string[] args, int code, string message)
     {
         string folder = Directory.CreateTempSubdirectory("levy-refund-cli").FullName;

@@ -35,7 +35,7 @@ public class EntryNumberTests
     [InlineData("ABC-123456-6", "expected 11 characters")]
     [InlineData("AB!-1234567-6", "is not an entry number")]
     [InlineData("ABC-12A4567-6", "characters 4 to 11 must be digits")]
-    [InlineData("", "is empty")]
+    [InlineData("", "is blank")]
     public void TryParse_BadNumbers_SayWhatIsWrong(string text, string message)
     {
         Assert.False(EntryNumber.TryParse(text, out _, out string? error));
