@@ -26,7 +26,8 @@ internal class HostileWeb : WebApplicationFactory<web::Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Levy:Warmup", "false");
-        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLogger(Log)));
+        // Warnings go to Log for the tests to read, not to the console: the test output stays readable.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new QueueLogger(Log)));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Hostile.Data);
