@@ -2,6 +2,7 @@ using System.Globalization;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using ScottPlot;
+using Levy.Core.Primitives;
 
 namespace Levy.Analysis.Charts;
 
@@ -84,7 +85,7 @@ public static class RateCharts
             if (steps.Any(s => s.Components.GetValueOrDefault(a) != 0d))
             {
                 // A component missing from a step is unknown then (a specific rate without a value): a gap, not a zero.
-                lines.Add(Steps(steps, s => s.Components.TryGetValue(a, out double v) ? v : null, AuthorityNames.Of(a)));
+                lines.Add(Steps(steps, s => s.Components.TryGetValue(a, out double v) ? v : null, Authorities.NameOf(a)));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Panels;
+using Levy.Core.Primitives;
 
 namespace Levy.Analysis.Panels;
 

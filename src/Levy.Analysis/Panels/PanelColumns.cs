@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Levy.Core.Calculation;
+using Levy.Core.Primitives;
 
 namespace Levy.Analysis.Panels;
 
@@ -38,7 +38,7 @@ public static class PanelColumns
     public const string AveEstimated = "ave_estimated";
 
     /// <summary>The column of each authority's component, in <see cref="Authority"/> order.</summary>
-    public static ImmutableArray<string> Authorities { get; } = ["mfn", "s232", "s301", "ieepa_fentanyl", "ieepa_reciprocal", "s122", "s201", "other"];
+    public static ImmutableArray<string> Authorities { get; } = [.. Levy.Core.Primitives.Authorities.All.Select(a => a.PanelColumn)];
 
     /// <summary>Every column, in file order.</summary>
     public static ImmutableArray<PanelColumn> All { get; } =
@@ -48,14 +48,7 @@ public static class PanelColumns
         new(CensusCode, "VARCHAR", "Census Bureau country code (5880), as in policy/census_codes.csv"),
         new(ValidFrom, "DATE", "First day of entry the row covers"),
         new(ValidUntil, "DATE", "Last day of entry the row covers (inclusive)"),
-        new("mfn", "DOUBLE", "Ordinary duty: column 1 General, or column 2 for Cuba, North Korea, Russia, Belarus; the ad valorem part when the rate is specific (or its estimated equivalent, ave_estimated)"),
-        new("s232", "DOUBLE", "Section 232 (steel, aluminum, copper, autos and parts, trucks, wood, semiconductors)"),
-        new("s301", "DOUBLE", "Section 301 (China)"),
-        new("ieepa_fentanyl", "DOUBLE", "IEEPA fentanyl / border duties (Canada, Mexico, China and Hong Kong)"),
-        new("ieepa_reciprocal", "DOUBLE", "IEEPA reciprocal duties, with the Brazil and India add-ons"),
-        new("s122", "DOUBLE", "Section 122 balance-of-payments surcharge (2026)"),
-        new("s201", "DOUBLE", "Section 201 safeguards (solar)"),
-        new("other", "DOUBLE", "Other Chapter 99 duties (Russia column 2 increases)"),
+        .. Levy.Core.Primitives.Authorities.All.Select(a => new PanelColumn(a.PanelColumn, "DOUBLE", a.PanelDescription)),
         new(Total, "DOUBLE", "Sum of the components"),
         new(NeedsValue, "BOOLEAN", "True when a specific or compound rate needs customs value and quantity: its specific part counts as 0, so total is a lower bound"),
         new(AveEstimated, "BOOLEAN", "True when the specific or compound ordinary rate was given an ad valorem equivalent from a unit value (--unit-values): mfn, and anything measured against it, are estimates"),

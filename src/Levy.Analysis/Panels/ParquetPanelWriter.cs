@@ -56,7 +56,7 @@ public sealed class ParquetPanelWriter : IPanelSink, IDisposable
             PanelValues v = row.Values;
             for (int a = 0; a < PanelValues.AuthorityCount; a++)
             {
-                b.Components[a][i] = (double)v[(Levy.Core.Calculation.Authority)a];
+                b.Components[a][i] = (double)v[(Levy.Core.Primitives.Authority)a];
             }
 
             b.Total[i] = (double)v.Total;

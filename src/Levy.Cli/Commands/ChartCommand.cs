@@ -4,6 +4,7 @@ using Levy.Analysis.Charts;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using Spectre.Console;
+using Levy.Core.Primitives;
 
 namespace Levy.Cli.Commands;
 

@@ -132,17 +132,7 @@ internal static class EtrCommand
         return ExitCodes.Success;
     }
 
-    internal static string Label(Authority a) => a switch
-    {
-        Authority.Mfn => "MFN",
-        Authority.Section232 => "232",
-        Authority.Section301 => "301",
-        Authority.IeepaFentanyl => "Fentanyl",
-        Authority.IeepaReciprocal => "Reciprocal",
-        Authority.Section122 => "122",
-        Authority.Section201 => "201",
-        _ => "Other",
-    };
+    internal static string Label(Authority a) => Authorities.Of(a).Label;
 
     private static void WriteDaily(string path, IReadOnlyList<RateSeries> series)
     {

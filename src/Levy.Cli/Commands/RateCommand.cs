@@ -133,7 +133,7 @@ internal static class RateCommand
         {
             table.AddRow(
                 c.Heading ?? v.Product,
-                AuthorityNames.Of(c.Authority),
+                Authorities.NameOf(c.Authority),
                 Markup.Escape(c.Program),
                 c.Percent is { } p ? ShowPercent(p) : "?",
                 Markup.Escape(Shorten(c.PrintedRate, 60)));

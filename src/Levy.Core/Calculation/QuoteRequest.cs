@@ -99,31 +99,3 @@ public enum StackingMode
     /// <summary>Every applicable measure added on the full value, ignoring the non-stacking rules; for comparison only.</summary>
     Additive,
 }
-
-/// <summary>The authority under which a duty is charged.</summary>
-public enum Authority
-{
-    /// <summary>The ordinary (column 1 General, Special or column 2) rate of the HTS.</summary>
-    Mfn,
-
-    /// <summary>Section 232 of the Trade Expansion Act of 1962 (national security).</summary>
-    Section232,
-
-    /// <summary>Section 301 of the Trade Act of 1974 (unfair trade practices).</summary>
-    Section301,
-
-    /// <summary>IEEPA "fentanyl" / border emergency duties (Canada, Mexico, China).</summary>
-    IeepaFentanyl,
-
-    /// <summary>IEEPA reciprocal duties (EO 14257 and successors).</summary>
-    IeepaReciprocal,
-
-    /// <summary>Section 122 of the Trade Act of 1974 (balance of payments).</summary>
-    Section122,
-
-    /// <summary>Section 201 of the Trade Act of 1974 (safeguards).</summary>
-    Section201,
-
-    /// <summary>Other Chapter 99 provisions (e.g. column 2 increases for Russia).</summary>
-    Other,
-}

@@ -1,4 +1,5 @@
 using Levy.Core.Calculation;
+using Levy.Core.Primitives;
 using Levy.Core.Rates;
 
 namespace Levy.Core.Panels;
@@ -38,7 +39,7 @@ public readonly record struct PanelValues(
     bool AveEstimated = false)
 {
     /// <summary>The number of authorities (<see cref="Authority"/> members).</summary>
-    public const int AuthorityCount = 8;
+    public const int AuthorityCount = Authorities.Count;
 
     /// <summary>The sum of every component.</summary>
     public decimal Total => Mfn + Section232 + Section301 + IeepaFentanyl + IeepaReciprocal + Section122 + Section201 + Other;

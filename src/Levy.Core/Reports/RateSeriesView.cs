@@ -1,5 +1,6 @@
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
+using Levy.Core.Primitives;
 
 namespace Levy.Core.Reports;
 

@@ -14,7 +14,7 @@ internal static class OutputFormat
     /// <summary>Room enough for any amount: a sign, 29 digits, the point and two decimals.</summary>
     internal const int MaxAmountLength = 40;
 
-    internal static readonly Authority[] Authorities = Enum.GetValues<Authority>();
+    internal static readonly Authority[] Authorities = [.. Levy.Core.Primitives.Authorities.All.Select(a => a.Authority)];
 
     /// <summary>The column (CSV) or field (JSON Lines) that says a line was entered after the data's newest revision.</summary>
     internal const string Stale = "stale";

@@ -1,6 +1,7 @@
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Panels;
+using Levy.Core.Primitives;
 using Levy.Core.Reports;
 using Levy.Data;
 using Levy.Web.Analysis;

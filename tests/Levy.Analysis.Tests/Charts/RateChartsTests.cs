@@ -1,6 +1,7 @@
 using Levy.Analysis.Charts;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
+using Levy.Core.Primitives;
 
 namespace Levy.Analysis.Tests.Charts;
 

@@ -1,5 +1,6 @@
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
+using Levy.Core.Primitives;
 using Levy.Core.Rates;
 
 namespace Levy.Core.Tests.Panels;

@@ -1,4 +1,5 @@
 using Levy.Core.Calculation;
+using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
 using Levy.Data;
