@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
@@ -12,7 +13,7 @@ public class PanelBenchmarks
 {
     private TariffEngine _engine = null!;
     private CountryCode[] _countries = null!;
-    private int _epoch;
+    private Epoch _epoch;
 
     [GlobalSetup]
     public void Setup()
@@ -20,7 +21,7 @@ public class PanelBenchmarks
         var data = BenchmarkData.Open();
         _engine = data.Engine;
         data.Archive.LoadAll();
-        _countries = [.. data.Countries.Countries.Select(c => c.Iso)];
+        _countries = [.. data.Countries.Countries.Select(c => c.Iso).Where(c => !_engine.Countries.IsDomestic(c))];
         _epoch = _engine.EpochOf(new DateOnly(2025, 10, 1));
         Chapter87(); // fills the engine's per-product and per-epoch caches
     }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 

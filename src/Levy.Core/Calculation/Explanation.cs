@@ -1,3 +1,5 @@
+using Levy.Core.Calculation.Planning;
+using Levy.Core.Calculation.Stacking;
 using Levy.Core.Measures;
 using Levy.Core.Primitives;
 using Levy.Core.Text;
@@ -54,21 +56,21 @@ internal sealed class Explanation
         }
     }
 
-    internal void Gated(CandidatePlan c, StackingRules.Gate gate, in QuoteInputs inputs, Rulebook rulebook)
+    internal void Gated(CandidatePlan c, Gate gate, in QuoteInputs inputs, Rulebook rulebook)
     {
         PolicyMeasure m = c.Measure;
-        if (gate == StackingRules.Gate.Condition && _recording && !DeclarableConditions.Contains(m.RequiresCondition!))
+        if (gate == Gate.Condition && _recording && !DeclarableConditions.Contains(m.RequiresCondition!))
         {
             DeclarableConditions.Add(m.RequiresCondition!);
         }
 
         string? reason = gate switch
         {
-            StackingRules.Gate.Program => $"applies only when {rulebook.FindProgram(m.RequiresProgram!)?.Name ?? m.RequiresProgram} ({m.RequiresProgram}) is claimed",
-            StackingRules.Gate.UnlessProgram => $"does not apply when {rulebook.FindProgram(m.UnlessProgram!)?.Name ?? m.UnlessProgram} ({m.UnlessProgram}) is claimed",
-            StackingRules.Gate.Condition => $"applies only if the importer certifies: {rulebook.Conditions[m.RequiresCondition!].Description}",
-            StackingRules.Gate.UnlessCondition => $"does not apply: the importer certifies: {rulebook.Conditions[m.UnlessCondition!].Description}",
-            StackingRules.Gate.InTransit => $"goods in transit: loaded {inputs.LoadingDate:yyyy-MM-dd}, before {m.InTransit!.LoadedBefore:yyyy-MM-dd}"
+            Gate.Program => $"applies only when {rulebook.FindProgram(m.RequiresProgram!)?.Name ?? m.RequiresProgram} ({m.RequiresProgram}) is claimed",
+            Gate.UnlessProgram => $"does not apply when {rulebook.FindProgram(m.UnlessProgram!)?.Name ?? m.UnlessProgram} ({m.UnlessProgram}) is claimed",
+            Gate.Condition => $"applies only if the importer certifies: {rulebook.Conditions[m.RequiresCondition!].Description}",
+            Gate.UnlessCondition => $"does not apply: the importer certifies: {rulebook.Conditions[m.UnlessCondition!].Description}",
+            Gate.InTransit => $"goods in transit: loaded {inputs.LoadingDate:yyyy-MM-dd}, before {m.InTransit!.LoadedBefore:yyyy-MM-dd}"
                 + (m.InTransit.EnteredBefore is { } e ? $" and entered before {e:yyyy-MM-dd}" : string.Empty)
                 + (m.InTransit.Heading is { } h ? $" ({h})" : string.Empty),
             _ => null, // a rule that follows another slot which did not charge: nothing to tell
@@ -90,7 +92,7 @@ internal sealed class Explanation
         Rules.Add($"Slot {rule.Name}: {string.Join(", ", candidates.Where(c => c.Countries.Contains(origin)).Select(c => $"{c.Measure.Id} (priority {c.Measure.Priority})"))} cover the line; {winner.Measure.Id} applies.");
     }
 
-    internal void Superseded(SlotRule rule, CandidatePlan[] candidates, CandidatePlan winner, CandidatePlan? remainder, in QuoteInputs inputs, TariffEngine engine)
+    internal void Superseded(SlotRule rule, CandidatePlan[] candidates, CandidatePlan winner, CandidatePlan? remainder, in QuoteInputs inputs)
     {
         bool exemption = winner.For(Rates.RateColumn.General).Kind == MeasureKind.Exemption && remainder is null;
         foreach (CandidatePlan c in candidates)

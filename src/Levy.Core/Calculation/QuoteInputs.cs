@@ -34,7 +34,7 @@ public readonly record struct QuoteInputs(
 }
 
 /// <summary>The duties of one evaluation as fractions of the customs value, by authority, without explanations.</summary>
-/// <remarks>A value type returned by <see cref="TariffEngine.Evaluate(ProductPlan, in QuoteInputs)"/>; allocation-free.</remarks>
+/// <remarks>A value type returned by <see cref="TariffEngine.Evaluate"/>; allocation-free.</remarks>
 public struct QuoteTotals
 {
     private AuthorityValues _byAuthority;

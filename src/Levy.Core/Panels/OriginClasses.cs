@@ -1,4 +1,5 @@
 using System.Text;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Measures;
 using Levy.Core.Primitives;
@@ -40,14 +41,14 @@ public sealed class OriginClasses
     /// <param name="epoch">The epoch.</param>
     /// <param name="countries">The countries.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epoch"/> is not an epoch of the engine.</exception>
-    public static OriginClasses For(TariffEngine engine, int epoch, IReadOnlyList<CountryCode> countries)
+    public static OriginClasses For(TariffEngine engine, Epoch epoch, IReadOnlyList<CountryCode> countries)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(countries);
-        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(epoch, engine.EpochStarts.Count);
-        DateOnly start = engine.EpochStarts[epoch];
-        var revision = engine.Timeline.ForDate(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch.Index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(epoch.Index, engine.Epochs.Count);
+        DateOnly start = epoch.Start;
+        var revision = epoch.Revision;
         var rulebook = engine.Rulebook;
 
         // The measures in force, in evaluation order, each with an id of how it charges.
@@ -61,7 +62,7 @@ public sealed class OriginClasses
                 continue;
             }
 
-            CandidateTerms terms = engine.TermsOf(i, revision);
+            CandidateTerms terms = engine.Planner.TermsOf(i, revision);
             object key = (
                 m with
                 {
@@ -81,7 +82,7 @@ public sealed class OriginClasses
                 behaviours[key] = behaviour = behaviours.Count;
             }
 
-            inForce.Add((engine.SlotIndex(m.Slot), m.Priority, i, behaviour, engine.CountriesOf(m, i, revision)));
+            inForce.Add((ProductPlanner.SlotIndex(rulebook, m.Slot), m.Priority, i, behaviour, engine.Planner.CountriesOf(i, revision)));
         }
 
         inForce.Sort((a, b) => a.Slot != b.Slot ? a.Slot.CompareTo(b.Slot) : a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Index.CompareTo(b.Index));
@@ -91,7 +92,7 @@ public sealed class OriginClasses
         var signature = new StringBuilder();
         for (int c = 0; c < countries.Count; c++)
         {
-            signature.Clear().Append(engine.Column2.Contains(countries[c]) ? 'C' : 'G');
+            signature.Clear().Append(engine.Roles.Column2.Contains(countries[c]) ? 'C' : 'G');
             foreach (var m in inForce)
             {
                 if (m.Countries.Contains(countries[c]))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Primitives;
@@ -111,20 +112,18 @@ public sealed class PanelBuilder
 
     private IEnumerable<HtsRevisionId> RevisionsBetween(DateOnly from, DateOnly to)
     {
-        int first = _engine.EpochOf(from), last = _engine.EpochOf(to);
-        return Enumerable.Range(first, last - first + 1).Select(e => _engine.Timeline.ForDate(_engine.EpochStarts[e])).Distinct();
+        int first = _engine.EpochOf(from).Index, last = _engine.EpochOf(to).Index;
+        return Enumerable.Range(first, last - first + 1).Select(e => _engine.Epochs[e].Revision).Distinct();
     }
 
     private EpochSpan[] Epochs(DateOnly from, DateOnly to, ImmutableArray<CountryCode> countries)
     {
-        int first = _engine.EpochOf(from), last = _engine.EpochOf(to);
+        int first = _engine.EpochOf(from).Index, last = _engine.EpochOf(to).Index;
         var spans = new EpochSpan[last - first + 1];
-        for (int e = first; e <= last; e++)
+        for (int i = first; i <= last; i++)
         {
-            DateOnly start = _engine.EpochStarts[e];
-            DateOnly end = e + 1 < _engine.EpochStarts.Count ? _engine.EpochStarts[e + 1].AddDays(-1) : _engine.Timeline.Horizon;
-            HtsRevisionId revision = _engine.Timeline.ForDate(start);
-            spans[e - first] = new EpochSpan(e, start < from ? from : start, end > to ? to : end, _engine.Schedule(revision),
+            Epoch e = _engine.Epochs[i];
+            spans[i - first] = new EpochSpan(e, e.Start < from ? from : e.Start, e.Last > to ? to : e.Last, _engine.Schedule(e.Revision),
                 OriginClasses.For(_engine, e, countries));
         }
 
@@ -132,7 +131,7 @@ public sealed class PanelBuilder
     }
 
     /// <summary>One epoch of the range: its days (clipped to the range), the schedule that governs it and its classes.</summary>
-    private sealed record EpochSpan(int Epoch, DateOnly First, DateOnly Last, TariffSchedule Schedule, OriginClasses Classes);
+    private sealed record EpochSpan(Epoch Epoch, DateOnly First, DateOnly Last, TariffSchedule Schedule, OriginClasses Classes);
 
     /// <summary>One build: the chunks of products, evaluated by workers and written in order by the calling thread.</summary>
     private sealed class BuildState
@@ -427,7 +426,7 @@ public sealed class PanelBuilder
         /// <summary>The ordinary rate an evaluation uses (the same choice as StackingRules' rule "base").</summary>
         private Rate BaseRate(HtsProduct product, CountryCode country, string? program)
         {
-            if (_engine.Column2.Contains(country) && product.Other is { } other)
+            if (_engine.Roles.Column2.Contains(country) && product.Other is { } other)
             {
                 return other.Rate;
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
@@ -95,7 +96,7 @@ public sealed class LineChecker
         }
 
         var metal = new MetalContent(line.SteelShare, line.AluminumShare, line.CopperShare);
-        int epoch, epochWithout;
+        Epoch epoch, epochWithout;
         try
         {
             epoch = _actual.EpochOf(entry.EntryDate);
@@ -177,5 +178,5 @@ public sealed class LineChecker
 
     private static Money Money(long cents) => new(cents / 100m);
 
-    private readonly record struct QuoteKey(HtsCode Product, CountryCode Origin, int Epoch, int EpochWithout, string? Program, MetalContent Metal);
+    private readonly record struct QuoteKey(HtsCode Product, CountryCode Origin, Epoch Epoch, Epoch EpochWithout, string? Program, MetalContent Metal);
 }

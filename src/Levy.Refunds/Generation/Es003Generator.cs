@@ -1,4 +1,5 @@
 using System.Globalization;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;
@@ -96,9 +97,9 @@ public sealed class Es003Generator
     private static readonly string[] Ports = ["2704", "5301", "1001", "3901", "2304", "0901"];
 
     private readonly Func<QuoteRequest, RateQuote> _engine;
-    private readonly Func<DateOnly, int> _epochOf;
+    private readonly Func<DateOnly, Epoch> _epochOf;
     private readonly IeepaHeadings _ieepa;
-    private readonly Dictionary<(string Code, string Origin, int Epoch, string? Program), (RateQuote? Quote, string? Program)> _quotes = [];
+    private readonly Dictionary<(string Code, string Origin, Epoch Epoch, string? Program), (RateQuote? Quote, string? Program)> _quotes = [];
 
     /// <summary>Creates a generator.</summary>
     /// <param name="engine">The rate engine (declared amounts are what it computes, before mistakes); its quotes are reused
@@ -237,7 +238,7 @@ public sealed class Es003Generator
 
     private RateQuote? TryQuote(string code, string origin, DateOnly date, ref string? program)
     {
-        int epoch = _epochOf(date);
+        Epoch epoch = _epochOf(date);
         var key = (code, origin, epoch, program);
         if (_quotes.TryGetValue(key, out (RateQuote? Quote, string? Program) known))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Countries;
 using Levy.Core.Measures;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Panels;
 using Levy.Core.Primitives;
@@ -89,7 +90,7 @@ public class PanelBuilderTests
         foreach (string date in new[] { "2025-04-09", "2025-08-27", "2025-11-14", "2026-03-01", "2026-06-08" })
         {
             var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-            int epoch = Engine.EpochOf(day);
+            Epoch epoch = Engine.EpochOf(day);
             OriginClasses classes = OriginClasses.For(Engine, epoch, all);
             var schedule = Engine.Schedule(Engine.Timeline.ForDate(day));
             var sample = schedule.Lines.Where(l => l.Code.IsStatisticalLine && l.Code.Chapter < 98).Select(l => l.Code).Where((_, i) => i % 97 == 0);

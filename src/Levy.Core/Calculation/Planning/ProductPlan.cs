@@ -3,7 +3,7 @@ using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Planning;
 
 /// <summary>Everything about one product during one epoch (a span of dates in which no measure, list entry or governing
 /// revision changes) that does not depend on the country or the importer's declarations: the printed line, and per slot
@@ -12,28 +12,25 @@ namespace Levy.Core.Calculation;
 /// thread-safe.</remarks>
 public sealed class ProductPlan
 {
-    internal ProductPlan(int epoch, DateOnly start, DateOnly end, HtsRevisionId revision, HtsProduct product, CandidatePlan[][] slots, decimal? generalAdValorem)
+    internal ProductPlan(Epoch epoch, HtsProduct product, CandidatePlan[][] slots, decimal? generalAdValorem)
     {
         Epoch = epoch;
-        Start = start;
-        End = end;
-        Revision = revision;
         Product = product;
         Slots = slots;
         GeneralAdValorem = generalAdValorem;
     }
 
-    /// <summary>The epoch index.</summary>
-    public int Epoch { get; }
+    /// <summary>The epoch.</summary>
+    public Epoch Epoch { get; }
 
     /// <summary>The first date of the epoch.</summary>
-    public DateOnly Start { get; }
+    public DateOnly Start => Epoch.Start;
 
     /// <summary>The first date after the epoch.</summary>
-    public DateOnly End { get; }
+    public DateOnly End => Epoch.End;
 
     /// <summary>The revision whose text governs the epoch.</summary>
-    public HtsRevisionId Revision { get; }
+    public HtsRevisionId Revision => Epoch.Revision;
 
     /// <summary>The product as printed in that revision.</summary>
     public HtsProduct Product { get; }
@@ -48,10 +45,10 @@ public sealed class ProductPlan
 internal readonly record struct HeadingTermsOfColumn(MeasureKind Kind, decimal Rate, DutyBasis Basis, Rate Printed, string RateSource);
 
 /// <summary>What a measure's heading says in each rate column, under the text of one revision.</summary>
-internal sealed record CandidateTerms(TariffEngine.HeadingText? Text, HeadingTermsOfColumn General, HeadingTermsOfColumn Special, HeadingTermsOfColumn Other)
+internal sealed record CandidateTerms(HeadingText? Text, HeadingTermsOfColumn General, HeadingTermsOfColumn Special, HeadingTermsOfColumn Other)
 {
     /// <summary>Reads a heading's columns once, applying the rulebook's kind and rate override.</summary>
-    internal static CandidateTerms Read(PolicyMeasure m, TariffEngine.HeadingText? text)
+    internal static CandidateTerms Read(PolicyMeasure m, HeadingText? text)
     {
         HeadingTermsOfColumn Read(RateColumn column)
         {
@@ -122,7 +119,7 @@ internal sealed class CandidatePlan
 
     internal ProductListEntry? Entry { get; }
 
-    internal TariffEngine.HeadingText? Text => _terms.Text;
+    internal HeadingText? Text => _terms.Text;
 
     internal HeadingTermsOfColumn General => _terms.General;
 

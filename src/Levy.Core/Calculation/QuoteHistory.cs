@@ -4,51 +4,12 @@ using Levy.Core.Schedule;
 
 namespace Levy.Core.Calculation;
 
-public sealed partial class TariffEngine
+/// <summary>How the quote for a product and origin changed over a range of dates.</summary>
+internal static class QuoteHistory
 {
-    /// <summary>The dates on which anything in the rulebook or the legal timeline can change a quote: revision legal dates,
-    /// the start and end of every measure period, and the dates of dated product-list entries.</summary>
-    public IReadOnlyList<DateOnly> ChangeDates(DateOnly from, DateOnly to)
-    {
-        var dates = new SortedSet<DateOnly> { from };
-        foreach (var e in Timeline.Entries)
-        {
-            dates.Add(e.Date);
-        }
-
-        foreach (PolicyMeasure m in Rulebook.Measures)
-        {
-            foreach (MeasurePeriod p in m.Periods)
-            {
-                dates.Add(p.Period.Start);
-                if (p.Period.End is { } end)
-                {
-                    dates.Add(end);
-                }
-            }
-
-            foreach (ProductSet set in new[] { m.Products, m.ExcludedProducts }.OfType<ProductSet>().Concat(m.AlsoProducts))
-            {
-                foreach (ProductListEntry entry in set.Entries)
-                {
-                    if (entry.From is { } f)
-                    {
-                        dates.Add(f);
-                    }
-
-                    if (entry.Until is { } u)
-                    {
-                        dates.Add(u);
-                    }
-                }
-            }
-        }
-
-        return dates.Where(d => d >= from && d <= to).ToList();
-    }
-
     /// <summary>How the quote for a product and origin changed over a range of dates: one segment per period in which the
     /// components stayed the same.</summary>
+    /// <param name="engine">The engine that quotes.</param>
     /// <param name="template">The request (its entry date is ignored).</param>
     /// <param name="from">The first date (default: the first date of the data).</param>
     /// <param name="to">The last date (default: the horizon).</param>
@@ -56,22 +17,22 @@ public sealed partial class TariffEngine
     /// <exception cref="DateOutsideDataException">A bound is outside the data.</exception>
     /// <exception cref="UnknownProductException">No revision of the range prints the code: there is no history to tell,
     /// only a code that does not exist (the first revision's exception, with its nearest code).</exception>
-    public IReadOnlyList<HistorySegment> History(QuoteRequest template, DateOnly? from = null, DateOnly? to = null)
+    internal static IReadOnlyList<HistorySegment> Of(TariffEngine engine, QuoteRequest template, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(template);
-        DateOnly first = from ?? Timeline.First, last = to ?? Timeline.Horizon;
-        Timeline.ForDate(first);
-        Timeline.ForDate(last);
+        DateOnly first = from ?? engine.Timeline.First, last = to ?? engine.Timeline.Horizon;
+        engine.Timeline.ForDate(first);
+        engine.Timeline.ForDate(last);
         var segments = new List<HistorySegment>();
         UnknownProductException? unknown = null;
         bool anyQuote = false;
-        foreach (DateOnly date in ChangeDates(first, last))
+        foreach (DateOnly date in engine.ChangeDates(first, last))
         {
             RateQuote? quote;
             string? problem = null;
             try
             {
-                quote = Quote(template with { EntryDate = date });
+                quote = engine.Quote(template with { EntryDate = date });
                 anyQuote = true;
             }
             catch (UnknownProductException ex)
