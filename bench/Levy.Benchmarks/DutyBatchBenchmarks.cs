@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Data.Batch;

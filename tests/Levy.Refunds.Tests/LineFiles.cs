@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Refunds;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Levy.Cli.Rendering;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Inputs;
 using Levy.Core.Primitives;

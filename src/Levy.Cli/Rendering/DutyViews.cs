@@ -1,4 +1,6 @@
 using System.Globalization;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Data.Batch;
@@ -38,7 +40,7 @@ internal sealed record EntrySummaryView(
         string mpfBasis = entry.IsDeMinimis ? "not charged: de minimis"
             : mpf is null ? string.Empty
             : entry.Mpf == Core.Primitives.Money.Zero ? "not charged: goods of an exempt program (19 CFR 24.23(c))"
-            : entry.Type == Core.Calculation.EntryType.Informal ? $"informal entry ({mpf.FiscalYear} flat fee)"
+            : entry.Type == Core.Calculation.Entries.EntryType.Informal ? $"informal entry ({mpf.FiscalYear} flat fee)"
             : $"{Percent(mpf.AdValorem)} of {Dollars(entry.EnteredValue)} ({mpf.FiscalYear}: min {mpf.Minimum}, max {mpf.Maximum})";
         string hmfBasis = entry.Hmf == Core.Primitives.Money.Zero
             ? entry.IsDeMinimis ? "not charged: de minimis" : $"not charged: mode {(entry.Lines[0].Duty.Quote.Request.Mode?.ToString().ToLowerInvariant() ?? "not given")} (vessel cargo only)"

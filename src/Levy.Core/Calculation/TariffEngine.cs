@@ -168,7 +168,7 @@ public sealed class TariffEngine
 
         return new RateQuote(request, plan.Revision, plan.Product, parts, [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules])
         {
-            Choices = QuoteChoices.Of(Rulebook, plan, in inputs, ordered, reasons, total, other => Evaluate(plan, other).Total),
+            Choices = QuoteChoices.Of(this, plan, in inputs, ordered, reasons, total),
         };
     }
 

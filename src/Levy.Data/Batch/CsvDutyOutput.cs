@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 

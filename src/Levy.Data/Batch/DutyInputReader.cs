@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Core.Inputs;
 

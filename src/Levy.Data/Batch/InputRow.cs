@@ -1,3 +1,5 @@
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 
 namespace Levy.Data.Batch;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;

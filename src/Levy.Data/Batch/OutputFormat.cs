@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;

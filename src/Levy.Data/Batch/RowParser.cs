@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Inputs;
 using Levy.Core.Primitives;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 

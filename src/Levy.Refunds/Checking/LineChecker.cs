@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;

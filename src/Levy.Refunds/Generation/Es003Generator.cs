@@ -1,4 +1,5 @@
 using System.Globalization;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation.Planning;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;

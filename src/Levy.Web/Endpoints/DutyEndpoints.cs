@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.IO.Pipelines;
 using System.Text;
+using Levy.Core.Calculation.Duties;
 using Levy.Data;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
@@ -131,7 +132,7 @@ public static partial class DutyEndpoints
                 {
                     LogStopped(logger, output.Rows, e);
                     string reason = Levy.Core.Inputs.InputMessages.Format(BatchMessages.StreamStopped, output.Rows, "an unexpected error, logged by the server");
-                    var failure = new Levy.Core.Calculation.LineError(BatchMessages.BatchField, reason);
+                    var failure = new Levy.Core.Calculation.Duties.LineError(BatchMessages.BatchField, reason);
                     output.Write(new OutputRow(new InputRow(0, string.Empty, null, null, failure, null), null, null, failure, null));
                 }
             }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using CsCheck;

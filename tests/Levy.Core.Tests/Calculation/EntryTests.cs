@@ -1,5 +1,7 @@
 using System.Globalization;
 using CsCheck;
+using Levy.Core.Calculation.Duties;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;

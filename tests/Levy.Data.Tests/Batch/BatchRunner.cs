@@ -1,3 +1,4 @@
+using Levy.Core.Calculation.Entries;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
 using Levy.Tests.Shared;
@@ -8,7 +9,7 @@ namespace Levy.Data.Tests.Batch;
 /// <summary>Runs a batch in memory with the fake engine and reads the CSV output back.</summary>
 internal static class BatchRunner
 {
-    internal static readonly Core.Calculation.FeeSchedule Fees = FeeScheduleReader.Read(RulebookFiles.Embedded);
+    internal static readonly Core.Calculation.Entries.FeeSchedule Fees = FeeScheduleReader.Read(RulebookFiles.Embedded);
 
     internal static (List<Dictionary<string, string>> Rows, BatchSummary Summary) Csv(string input, bool compare = false, DateOnly? dataAsOf = null)
     {

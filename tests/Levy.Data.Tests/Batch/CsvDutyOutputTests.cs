@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Data.Batch;
 using Levy.Tests.Shared;

@@ -13,7 +13,7 @@ internal static class HostileBatch
 {
     internal const string Header = "id,hts10,origin,value,quantity1,unit1,entry_date,mode,steel_share,note";
 
-    internal static readonly Core.Calculation.FeeSchedule Fees = FeeScheduleReader.Read(RulebookFiles.Embedded);
+    internal static readonly Core.Calculation.Entries.FeeSchedule Fees = FeeScheduleReader.Read(RulebookFiles.Embedded);
 
     /// <summary>Any characters at all: controls, surrogates (lone ones too), separators, quotes, line breaks.</summary>
     internal static readonly Gen<string> Anything = Gen.Char.Array[0, 12].Select(c => new string(c));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Levy.Core.Countries;
 using Levy.Core.Measures;
 using Levy.Core.Primitives;
+using Levy.Core.Rates;
 using Levy.Core.Schedule;
 
 namespace Levy.Core.Calculation.Planning;

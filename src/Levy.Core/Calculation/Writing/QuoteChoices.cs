@@ -10,9 +10,8 @@ internal static class QuoteChoices
 {
     /// <summary>The conditions a covering measure needs (or that switch an applied one off) and that the request did not
     /// certify, each with the total it would give. A condition that would change nothing is left out.</summary>
-    /// <remarks><paramref name="evaluate"/> gives the total of the plan for other declarations.</remarks>
-    internal static ImmutableArray<QuoteChoice> Of(Rulebook rulebook, ProductPlan plan, in QuoteInputs inputs, Evaluated[] applied, Explanation reasons,
-        decimal? total, Func<QuoteInputs, decimal?> evaluate)
+    internal static ImmutableArray<QuoteChoice> Of(TariffEngine engine, ProductPlan plan, in QuoteInputs inputs, Evaluated[] applied, Explanation reasons,
+        decimal? total)
     {
         var conditions = new List<string>(reasons.DeclarableConditions);
         foreach (Evaluated e in applied)
@@ -27,13 +26,13 @@ internal static class QuoteChoices
         var choices = ImmutableArray.CreateBuilder<QuoteChoice>();
         foreach (string condition in conditions)
         {
-            if (declared.Contains(condition, StringComparer.OrdinalIgnoreCase) || !rulebook.Conditions.TryGetValue(condition, out ShipmentCondition? known)
+            if (declared.Contains(condition, StringComparer.OrdinalIgnoreCase) || !engine.Rulebook.Conditions.TryGetValue(condition, out ShipmentCondition? known)
                 || known.OfferedFor is { } offered && !offered.Contains(plan.Product.Code, plan.Start))
             {
                 continue;
             }
 
-            decimal? alternative = evaluate(inputs with { Conditions = declared.Add(condition) });
+            decimal? alternative = engine.Evaluate(plan, inputs with { Conditions = declared.Add(condition) }).Total;
             if (alternative is { } a && total is { } t ? Math.Abs(a - t) >= 0.00000001m : alternative != total)
             {
                 choices.Add(new QuoteChoice(known.Name, known.Description, known.Source, total, alternative));

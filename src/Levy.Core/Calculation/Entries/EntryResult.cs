@@ -1,4 +1,5 @@
-namespace Levy.Core.Calculation;
+using Levy.Core.Calculation.Duties;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>The outcome of an entry calculation: an <see cref="Entry"/>, or a <see cref="LineError"/> that applies to
 /// every line of it (fee figures missing for the date, lines that disagree on the date).</summary>

@@ -1,4 +1,4 @@
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>The outcome of a duty calculation: a <see cref="DutyBreakdown"/>, or a <see cref="LineError"/> that says which
 /// input is missing or wrong.</summary>

@@ -1,6 +1,6 @@
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>The Harbor Maintenance Fee (26 U.S.C. 4461; 19 CFR 24.24): a share of the value of commercial cargo unloaded
 /// from a commercial vessel at a listed port; no minimum or maximum.</summary>

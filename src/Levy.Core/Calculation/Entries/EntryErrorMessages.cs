@@ -1,4 +1,4 @@
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>Message templates of the entry calculation.</summary>
 internal static class EntryErrorMessages

@@ -1,7 +1,7 @@
 using Levy.Core.Measures;
 using Levy.Core.Rates;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Planning;
 
 /// <summary>Reads what a Chapter 99 heading's rate text does (DOMAIN.md §1.2).</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>A period in which de minimis treatment is not available for goods of some origins (all, when
 /// <see cref="Countries"/> is empty).</summary>

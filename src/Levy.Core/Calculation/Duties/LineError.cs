@@ -1,4 +1,4 @@
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>Why a line cannot be computed: the input field at fault and the reason, in words a user can act on.</summary>
 /// <param name="Field">The input field (the column name of the batch file, e.g. <c>quantity1</c>, <c>value</c>,

@@ -1,6 +1,6 @@
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>What one line of an entry owes: its duty and its share of the entry's fees.</summary>
 /// <param name="Duty">The duty breakdown (zero amounts for de minimis goods).</param>

@@ -1,6 +1,6 @@
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>One component of a line with its amount in dollars and cents.</summary>
 /// <param name="Component">The component of the quote.</param>

@@ -1,4 +1,4 @@
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>Message templates of the duty calculation (one place, so tests assert against the constant).</summary>
 internal static class DutyErrorMessages

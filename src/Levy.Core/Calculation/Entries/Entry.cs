@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>An entry of one or more lines with its totals: duty per line and per authority, the Merchandise Processing
 /// Fee and Harbor Maintenance Fee computed for the entry and apportioned to its lines, and the grand total.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>The amount of duty a <see cref="Rate"/> charges on a value and quantities, exact (not rounded to the cent).</summary>
 /// <remarks>

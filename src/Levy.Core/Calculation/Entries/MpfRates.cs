@@ -1,6 +1,6 @@
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>The Merchandise Processing Fee figures of one fiscal year (19 U.S.C. 58c(a)(9)–(10); 19 CFR 24.23(b)).</summary>
 /// <param name="FiscalYear">The fiscal year, e.g. <c>FY2026</c>.</param>

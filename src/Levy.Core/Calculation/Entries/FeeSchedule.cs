@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>The entry-level fees and thresholds by date: Merchandise Processing Fee per fiscal year, Harbor Maintenance
 /// Fee, the informal-entry limit, the programs whose goods pay no MPF, and de minimis treatment.</summary>

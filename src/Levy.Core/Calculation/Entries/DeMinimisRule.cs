@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>Duty-free de minimis treatment (19 U.S.C. 1321(a)(2)(C)): a shipment valued at or under the threshold is
 /// released free of duty, unless the treatment is suspended for its origin on its entry date.</summary>

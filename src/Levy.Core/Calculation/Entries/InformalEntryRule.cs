@@ -1,6 +1,6 @@
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>When an entry may be informal (19 CFR 143.21(a)): shipments not exceeding the limit, except (while the
 /// exception is in force) articles over a lower limit classified in Chapter 99 subchapters III and IV.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>The duty of one entry line in dollars: each component of the quote with its amount, in the quote's order
 /// (the ordinary duty first, then the Chapter 99 headings in declaration order), and the total.</summary>

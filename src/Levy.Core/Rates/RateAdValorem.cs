@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Primitives;
-using Levy.Core.Rates;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Rates;
 
 /// <summary>The ad valorem equivalent of a rate: its duty as a fraction of the customs value.</summary>
 /// <remarks>Ad valorem rates need nothing else. Specific parts need the customs value and a quantity in (or convertible to)

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Levy.Core.Calculation.Entries;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Duties;
 
 /// <summary>Turns a <see cref="RateQuote"/> into dollars for one entry line: the customs value and quantities in, a
 /// <see cref="DutyBreakdown"/> with the amount of every component out.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Levy.Core.Primitives;
 
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>One line of an entry as the importer declares it: the goods, their origin, value and quantities, the dates,
 /// how they came, what is claimed, and the entry the line belongs to.</summary>

@@ -1,4 +1,4 @@
-namespace Levy.Core.Calculation;
+namespace Levy.Core.Calculation.Entries;
 
 /// <summary>The kind of entry a line is filed on, where it matters for fees.</summary>
 public enum EntryType
