@@ -74,13 +74,15 @@ public class StackingRulesTests
         Citation = id,
     };
 
-    private static TariffEngine Engine(params PolicyMeasure[] measures)
+    private static TariffEngine Engine(params PolicyMeasure[] measures) => Engine(true, measures);
+
+    private static TariffEngine Engine(bool cachePlans, params PolicyMeasure[] measures)
     {
         var rulebook = new Rulebook(measures,
             [new SlotRule("s232", SlotChoice.Priority, null), new SlotRule("s301", SlotChoice.HighestRate, null), new SlotRule("reciprocal", SlotChoice.Priority, null)],
             [], [], ["s301", "reciprocal", "s232"], "test");
         var timeline = new LegalTimeline([(Start, Schedule.Revision, "test")], Start, new DateOnly(2025, 12, 31));
-        return new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard);
+        return new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard, cachePlans);
     }
 
     private static readonly PolicyMeasure Steel = M("steel", "s232", 10, "9903.10.01", Authority.Section232, List("steel", "7326"));
@@ -196,5 +198,44 @@ public class StackingRulesTests
         Assert.Equal(quote.TotalAdValorem, totals.Total);
         Assert.Equal(0.15m, totals[Authority.Section232]);
         Assert.Equal(0.15m * 0.7m, totals[Authority.IeepaReciprocal]);
+    }
+
+    [Fact]
+    public void Uncached_Engine_QuotesAsTheCachedOne()
+    {
+        PolicyMeasure[] measures = [Steel, Derivative, Baseline, Exempt232, JapanFloor];
+        TariffEngine cached = Engine(true, measures), uncached = Engine(false, measures);
+
+        foreach ((string product, string origin) in new[] { ("7326.90.86", "DE"), ("8467.22.00", "JP"), ("4009.12.00", "JP"), ("4009.11.00", "CN") })
+        {
+            RateQuote a = Quote(cached, product, origin, aluminum: 0.3m), b = Quote(uncached, product, origin, aluminum: 0.3m);
+            Assert.Equal(a.TotalAdValorem, b.TotalAdValorem);
+            Assert.Equal(a.Components, b.Components);
+        }
+    }
+
+    [Fact]
+    public void MoreComponentsThanTheCapacity_IsAnError_NotADroppedDuty()
+    {
+        // 25 measures in transit each declare their in-transit heading: one component more than an evaluation holds.
+        var transit = new InTransitException(new DateOnly(2025, 5, 1), null, HtsCode.Parse("9903.20.02"));
+        PolicyMeasure[] many = [.. Enumerable.Range(0, 25).Select(i => M($"m{i}", "s301", 10, "9903.30.01", Authority.Section301, transit: transit))];
+
+        var ex = Assert.Throws<InvalidOperationException>(() => Quote(Engine(many), "4009.11.00", "CN", loaded: new DateOnly(2025, 4, 1)));
+
+        Assert.Contains("more than 24 components", ex.Message);
+        Assert.Contains("4009.11.00", ex.Message);
+    }
+
+    [Fact]
+    public void RulebookWithMoreSlotsThanTheEngineHolds_IsRefusedWhenTheEngineIsBuilt()
+    {
+        var rulebook = new Rulebook([], [.. Enumerable.Range(0, 17).Select(i => new SlotRule($"slot{i}", SlotChoice.Priority, null))], [], [], [], "test");
+        var timeline = new LegalTimeline([(Start, Schedule.Revision, "test")], Start, new DateOnly(2025, 12, 31));
+
+        var ex = Assert.Throws<ArgumentException>(() => new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard));
+
+        Assert.Contains("17 slots", ex.Message);
+        Assert.Contains("at most 16", ex.Message);
     }
 }
