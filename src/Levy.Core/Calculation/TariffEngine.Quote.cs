@@ -13,10 +13,10 @@ public sealed partial class TariffEngine
     private CountrySet? _column2;
 
     /// <summary>The column-2 countries (group COLUMN2).</summary>
-    internal CountrySet Column2 => _column2 ??= CountrySet.Create("COLUMN2", Countries.GroupMembers("COLUMN2"));
+    internal CountrySet Column2 => _column2 ??= CountrySet.Create(Rulebook.Roles.Column2Group, Countries.GroupMembers(Rulebook.Roles.Column2Group));
 
     /// <summary>The heading declared for the U.S. content of an article (9903.01.34).</summary>
-    internal HtsCode UsContentHeading { get; } = HtsCode.Parse("9903.01.34");
+    internal HtsCode UsContentHeading => Rulebook.Roles.UsContent.Heading;
 
     /// <summary>Quotes the duty on a product from a country on a date, with every reason.</summary>
     /// <param name="request">The question.</param>
@@ -347,7 +347,7 @@ public sealed partial class TariffEngine
 
     private int DeclarationRank(StackingRules.Evaluated e)
     {
-        string slot = e.Candidate?.Measure.Slot ?? "reciprocal";
+        string slot = e.Candidate?.Measure.Slot ?? Rulebook.Roles.UsContent.Slot;
         int rank = Rulebook.DeclarationOrder.IndexOf(slot);
         return rank < 0 ? int.MaxValue : rank;
     }
@@ -372,13 +372,13 @@ public sealed partial class TariffEngine
             e.AdValorem, e.Share, e.FloorRate, m.Id, c.Period.Source, m.Citation);
     }
 
-    private static QuoteComponent Describe(StackingRules.Evaluated e, StackingRules.BaseDuty baseDuty)
+    private QuoteComponent Describe(StackingRules.Evaluated e, StackingRules.BaseDuty baseDuty)
     {
         if (e.Candidate is not { } c)
         {
             return new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", e.Heading, ComponentKind.Exemption, NoChangeRate.Instance, 0m, e.Share, null,
-                "reciprocal-us-content", "EO 14257 sec. 3(d); U.S. note 2(v)",
-                $"The U.S. content ({PercentText.Of(e.Share)} of value, at least 20%) is not subject to the reciprocal duty.");
+                "reciprocal-us-content", Rulebook.Roles.UsContent.Citation,
+                $"The U.S. content ({PercentText.Of(e.Share)} of value, at least {PercentText.Of(Rulebook.Roles.UsContent.Threshold)}) is not subject to the reciprocal duty.");
         }
 
         PolicyMeasure m = c.Measure;
@@ -389,7 +389,7 @@ public sealed partial class TariffEngine
         {
             ComponentKind.Floor => $"{PercentText.Of(e.FloorRate!.Value)} all-in: adds {(e.AdValorem is { } a ? PercentText.Of(a) : "the difference")} to the ordinary duty{on}. {m.Citation}. Rate read from {terms.RateSource}.",
             ComponentKind.Additional => $"+{PercentText.Of(terms.Rate)}{on}. {m.Citation}. Rate read from {terms.RateSource}."
-                + (e.Note == StackingRules.Evaluated.UsContentNote ? " Charged on the non-U.S. content only (9903.01.34)." : string.Empty),
+                + (e.Note == StackingRules.Evaluated.UsContentNote ? $" Charged on the non-U.S. content only ({UsContentHeading})." : string.Empty),
             _ => e.Note switch
             {
                 StackingRules.Evaluated.FloorMetNote => $"The ordinary duty already meets the {PercentText.Of(e.FloorRate!.Value)} all-in rate: nothing is added ({m.Citation}).",

@@ -27,7 +27,7 @@ internal static class StackingRules
         baseDuty = SelectBase(engine, plan, inputs);
         Outcomes outcomes = default;
         int slots = plan.Slots.Length;
-        int s232 = engine.SlotIndex("s232");
+        int s232 = engine.SlotIndex(engine.Rulebook.Roles.MetalSlot);
         for (int slot = 0; slot < slots; slot++)
         {
             ResolveSlot(engine, plan, slot, s232, in inputs, in baseDuty, ref outcomes, ref components, ref count, explain);
@@ -388,7 +388,7 @@ internal static class StackingRules
     /// <remarks>Source: EO 14257 sec. 3(d); U.S. note 2(v)(xii) (later (xiii)-(xvii)); heading 9903.01.34.</remarks>
     private static void UsContent(TariffEngine engine, in QuoteInputs inputs, ref Components components, int n, ref int count, Explanation? explain)
     {
-        if (inputs.UsContentShare is not { } us || us < 0.20m || inputs.Stacking == StackingMode.Additive)
+        if (inputs.UsContentShare is not { } us || us < engine.Rulebook.Roles.UsContent.Threshold || inputs.Stacking == StackingMode.Additive)
         {
             return;
         }
@@ -396,7 +396,7 @@ internal static class StackingRules
         for (int i = 0; i < n; i++)
         {
             Evaluated c = components[i];
-            if (c.Kind == ComponentKind.Additional && c.Candidate!.Measure.Slot == "reciprocal")
+            if (c.Kind == ComponentKind.Additional && c.Candidate!.Measure.Slot == engine.Rulebook.Roles.UsContent.Slot)
             {
                 decimal share = c.Share * (1m - us);
                 components[i] = c with { AdValorem = c.AdValorem is { } a && c.Share != 0 ? a / c.Share * share : c.AdValorem, Share = share, Note = Evaluated.UsContentNote };
@@ -405,7 +405,7 @@ internal static class StackingRules
                 {
                     if (explain.TraceEnabled)
                     {
-                        explain.Trace($"U.S. content {PercentText.Of(us)}: the reciprocal duty is charged on the non-U.S. content only (9903.01.34).");
+                        explain.Trace($"U.S. content {PercentText.Of(us)}: the reciprocal duty is charged on the non-U.S. content only ({engine.UsContentHeading}).");
                     }
                 }
                 return;
@@ -435,7 +435,7 @@ internal static class StackingRules
         internal const byte ExemptNote = 1, PartialNote = 2, FloorMetNote = 3, InTransitNote = 4, UsContentNote = 5, UsContentExemptNote = 6;
     }
 
-    [InlineArray(16)]
+    [InlineArray(Rulebook.SlotCapacity)]
     internal struct Outcomes
     {
         private Outcome _first;

@@ -73,11 +73,14 @@ public class StackingRulesTests
         Citation = id,
     };
 
+    /// <summary>The roles the real rulebook declares, over this test's slots.</summary>
+    internal static readonly EngineRoles Roles = new("s232", new UsContentRole("reciprocal", HtsCode.Parse("9903.01.34"), 0.20m, "EO 14257 sec. 3(d)"), "COLUMN2", "EU");
+
     private static TariffEngine Engine(params PolicyMeasure[] measures)
     {
         var rulebook = new Rulebook(measures,
             [new SlotRule("s232", SlotChoice.Priority, null), new SlotRule("s301", SlotChoice.HighestRate, null), new SlotRule("reciprocal", SlotChoice.Priority, null)],
-            [], [], ["s301", "reciprocal", "s232"], "test");
+            [], [], ["s301", "reciprocal", "s232"], "test", Roles);
         var timeline = new LegalTimeline([(Start, Schedule.Revision, "test")], Start, new DateOnly(2025, 12, 31));
         return new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard);
     }
