@@ -31,7 +31,7 @@ internal sealed record EntrySummaryView(
     {
         LineAmounts line = entry.Lines[0];
         DutyBreakdown duty = line.Duty;
-        // CBP's order of reporting: the Chapter 99 numbers first, then the chapter 1-97 number (DOMAIN.md 5.3).
+        // CBP's order of reporting: the Chapter 99 numbers first, then the chapter 1-97 number (CBP CSMS #39587858; docs/domain.md, "Order of reporting").
         var lines = duty.Components.Where(c => c.Component.Heading is not null).Concat(duty.Components.Where(c => c.Component.Heading is null))
             .Select(c => DutyLineView.From(c, quote.Product.Code)).ToList();
         MpfRates? mpf = entry.MpfRates;

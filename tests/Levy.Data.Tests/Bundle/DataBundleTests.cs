@@ -32,7 +32,7 @@ public class DataBundleTests
     {
         DataBundle bundle = DataBundle.Embedded!;
 
-        Assert.Equal(1, bundle.FormatVersion);
+        Assert.Equal(2, bundle.FormatVersion);
         Assert.Equal(HtsRevisionId.Parse("2026_rev_10"), bundle.NewestRevision);
         Assert.Equal(44, bundle.Revisions.Length);
         Assert.Equal(44, bundle.Sources.Count(s => s.File.StartsWith("hts/hts_", StringComparison.Ordinal)));
@@ -196,7 +196,7 @@ public class DataBundleTests
 
         var ex = Assert.Throws<InvalidBundleException>(() => DataBundle.FromBytes(bytes, "old.bundle"));
 
-        Assert.Equal("old.bundle: bundle format 0, but this Levy reads format 1 only; run `levy data sync` (or `levy data compile`) "
+        Assert.Equal("old.bundle: bundle format 0, but this Levy reads format 2 only; run `levy data sync` (or `levy data compile`) "
             + "to write a bundle in the current format", ex.Message);
     }
 

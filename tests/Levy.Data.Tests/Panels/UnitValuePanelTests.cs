@@ -57,7 +57,7 @@ public class UnitValuePanelTests
     [Fact]
     public void Build_FloorMeasuredAgainstTheEquivalent()
     {
-        // The EU's 15% all-in floor adds 15% less the ordinary duty's ad valorem equivalent (DOMAIN: floor formula). Cheese
+        // The EU's 15% all-in floor adds 15% less the ordinary duty's ad valorem equivalent (docs/domain.md, "Stacking", rule 1). Cheese
         // 0406.90.12.00 pays $1.227/kg: at $12.27 a kg that is 10%, so the floor adds 5% and the total is exactly 15%.
         PanelValues with = ValueOn("0406.90.12.00", "DE", Values("0406.90.12", "kg", 12.27m));
 
