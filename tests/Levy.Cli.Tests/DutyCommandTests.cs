@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Levy.Cli.Commands;
-using Levy.Tests.Shared;
 
 namespace Levy.Cli.Tests;
 

@@ -1,6 +1,5 @@
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
-using Levy.Tests.Shared;
 using nietras.SeparatedValues;
 
 namespace Levy.Data.Tests.Batch;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CsCheck;
 using Levy.Core.Calculation;
 using Levy.Data.Batch;
-using Levy.Tests.Shared;
 
 namespace Levy.Data.Tests.Batch;
 

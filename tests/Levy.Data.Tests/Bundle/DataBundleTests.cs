@@ -6,7 +6,6 @@ using Levy.Data.Bundle;
 using Levy.Data.Countries;
 using Levy.Data.Locating;
 using Levy.Data.Rulebook;
-using Levy.Tests;
 
 namespace Levy.Data.Tests.Bundle;
 

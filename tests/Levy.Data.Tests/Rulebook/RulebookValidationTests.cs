@@ -1,6 +1,5 @@
 using Levy.Core.Measures;
 using Levy.Data.Rulebook;
-using Levy.Tests;
 
 namespace Levy.Data.Tests.Rulebook;
 
