@@ -1,7 +1,7 @@
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>The stories of docs/domain.md, "Worked examples" (the Japan story, the Chinese car, the floor, the aluminum derivative) and one case per partner and regime, against
 /// the real HTS revisions and the rulebook. Expected totals are worked out from the headings and instruments cited.</summary>
@@ -9,7 +9,7 @@ public class EngineStoryTests
 {
     private static RateQuote Quote(string product, string origin, string date, string? program = null, string? loaded = null,
         decimal? steel = null, decimal? aluminum = null, decimal? usContent = null, StackingMode stacking = StackingMode.Legal, params string[] conditions) =>
-        SharedData.Data.Engine.Quote(new QuoteRequest
+        TestData.Data.Engine.Quote(new QuoteRequest
         {
             Product = HtsCode.Parse(product),
             Origin = CountryCode.Parse(origin),

@@ -5,7 +5,7 @@ using Levy.Core.Primitives;
 using Levy.Data.Tables;
 using Levy.Data.Trade;
 
-namespace Levy.Data.Tests.Panels;
+namespace Levy.Core.Tests.Panels;
 
 /// <summary>Issue 9.10: unit values give the panel's specific and compound ordinary rates an ad valorem equivalent, flagged
 /// as an estimate; without them nothing changes (the specific part counts as 0 and needs_value is set).</summary>
@@ -16,7 +16,7 @@ public class UnitValuePanelTests
     private static PanelValues ValueOn(string product, string country, UnitValues? unitValues)
     {
         var rows = new Collect();
-        new PanelBuilder(SharedData.Data.Engine).Build(new PanelRequest
+        new PanelBuilder(TestData.Data.Engine).Build(new PanelRequest
         {
             Countries = [CountryCode.Parse(country)],
             Products = [HtsCode.Parse(product)],
@@ -88,7 +88,7 @@ public class UnitValuePanelTests
     [Fact]
     public void ReadUnitValues_TheDocumentedExample_Reads()
     {
-        string path = Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "unit-values.csv");
+        string path = Path.Combine(TestData.RepositoryRoot, "docs", "examples", "unit-values.csv");
 
         UnitValues values = TradeTables.ReadUnitValues(path);
 

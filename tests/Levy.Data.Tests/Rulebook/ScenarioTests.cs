@@ -3,7 +3,7 @@ using Levy.Core.Panels;
 using Levy.Core.Primitives;
 using Levy.Data.Rulebook;
 
-namespace Levy.Data.Tests.Panels;
+namespace Levy.Data.Tests.Rulebook;
 
 /// <summary>The scenarios of rulebook/scenarios against the real revisions.</summary>
 public class ScenarioTests
