@@ -114,11 +114,12 @@ public static partial class PolicyRulebookReader
             }
 
             var lists = actual.Lists.ToDictionary(kv => kv.Key, kv => kv.Value);
+            Dictionary<string, int> precedence = sf.Add is { Count: > 0 } ? Precedence(files, YamlRulebook.Read<MeasuresFile>(files, "measures.yaml")) : [];
             foreach (MeasureDto dto in sf.Add ?? [])
             {
                 try
                 {
-                    measures.AddRange(Expand(dto, lists, countries));
+                    measures.AddRange(Expand(dto, lists, countries, precedence));
                 }
                 catch (Exception ex) when (ex is FormatException or ArgumentException or KeyNotFoundException)
                 {

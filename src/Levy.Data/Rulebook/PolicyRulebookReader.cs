@@ -32,12 +32,13 @@ public static partial class PolicyRulebookReader
     {
         Dictionary<string, ProductSet> lists = ProductListReader.ReadAll(files, data);
         MeasuresFile mf = YamlRulebook.Read<MeasuresFile>(files, "measures.yaml");
+        Dictionary<string, int> precedence = Precedence(files, mf);
         var measures = new List<PolicyMeasure>();
         foreach (MeasureDto dto in mf.Measures ?? [])
         {
             try
             {
-                measures.AddRange(Expand(dto, lists, countries));
+                measures.AddRange(Expand(dto, lists, countries, precedence));
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or KeyNotFoundException)
             {
@@ -104,7 +105,31 @@ public static partial class PolicyRulebookReader
             Required(dto.EuGroup, "eu_group"));
     }
 
-    private static IEnumerable<PolicyMeasure> Expand(MeasureDto d, Dictionary<string, ProductSet> lists, CountryDirectory countries)
+    /// <summary>The named ranks of the <c>precedence:</c> block of measures.yaml.</summary>
+    private static Dictionary<string, int> Precedence(RulebookFiles files, MeasuresFile mf)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((string name, PrecedenceDto p) in mf.Precedence ?? [])
+        {
+            if (p.Rank is not { } rank || string.IsNullOrWhiteSpace(p.Source))
+            {
+                throw YamlRulebook.ErrorAt(files, "measures.yaml", $"precedence {name}: a rank and its source are required", "precedence", name);
+            }
+
+            ranks[name] = rank;
+        }
+
+        return ranks;
+    }
+
+    /// <summary>A measure's priority: a number, or a name of the precedence block.</summary>
+    private static int PriorityOf(string? priority, IReadOnlyDictionary<string, int> precedence) =>
+        priority is null ? 0
+        : int.TryParse(priority, System.Globalization.NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) ? n
+        : precedence.TryGetValue(priority, out int rank) ? rank
+        : throw new ArgumentException($"priority \"{priority}\" is neither a number nor a name of the precedence block ({string.Join(", ", precedence.Keys)})");
+
+    private static IEnumerable<PolicyMeasure> Expand(MeasureDto d, Dictionary<string, ProductSet> lists, CountryDirectory countries, IReadOnlyDictionary<string, int> precedence)
     {
         ProductSet List(string name) => lists.TryGetValue(name, out ProductSet? set)
             ? set
@@ -122,7 +147,7 @@ public static partial class PolicyRulebookReader
             Authority = ParseAuthority(d.Authority),
             Program = d.Program ?? d.Id,
             Slot = d.Slot ?? throw new ArgumentException("slot is missing"),
-            Priority = d.Priority,
+            Priority = PriorityOf(d.Priority, precedence),
             Heading = string.IsNullOrEmpty(d.Heading) ? default : HtsCode.Parse(d.Heading),
             TwinHeading = d.Twin is null ? null : HtsCode.Parse(d.Twin),
             Kind = d.Kind switch
@@ -367,6 +392,8 @@ public static partial class PolicyRulebookReader
     {
         public EngineDto? Engine { get; set; }
 
+        public Dictionary<string, PrecedenceDto>? Precedence { get; set; }
+
         public List<string>? DeclarationOrder { get; set; }
 
         public string? DeclarationOrderSource { get; set; }
@@ -374,6 +401,13 @@ public static partial class PolicyRulebookReader
         public List<SlotDto>? Slots { get; set; }
 
         public List<MeasureDto>? Measures { get; set; }
+    }
+
+    private sealed class PrecedenceDto
+    {
+        public int? Rank { get; set; }
+
+        public string? Source { get; set; }
     }
 
     private sealed class EngineDto
@@ -417,7 +451,7 @@ public static partial class PolicyRulebookReader
 
         public string? Slot { get; set; }
 
-        public int Priority { get; set; }
+        public string? Priority { get; set; }
 
         public string? Heading { get; set; }
 

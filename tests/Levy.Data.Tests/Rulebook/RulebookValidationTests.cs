@@ -80,6 +80,17 @@ public class RulebookValidationTests
     }
 
     [Fact]
+    public void Read_PriorityNamingNoPrecedence_NamesTheMeasuresLine()
+    {
+        using var rulebook = new BrokenRulebook("measures.yaml", "    priority: floor", "    priority: flor");
+
+        RulebookException ex = Assert.Throws<RulebookException>(rulebook.Read);
+
+        Assert.InRange(ex.Line, rulebook.Line - 8, rulebook.Line);
+        Assert.Contains("priority \"flor\" is neither a number nor a name of the precedence block (general, country-rate, floor", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadScenario_AddedMeasureNamingNoSlot_NamesTheScenarioFileAndLine()
     {
         using var rulebook = new BrokenRulebook("scenarios/typo.yaml", null, """
