@@ -204,7 +204,7 @@ public class DataBundleTests
     {
         string home = UserDataHome(bytes => bytes[8] = 0);
 
-        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: home);
+        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home));
 
         Assert.Equal(DataLocator.EmbeddedSource, location.Source);
         Assert.Contains(location.Notes, n => n.Contains("is skipped: bundle format 0", StringComparison.Ordinal));
@@ -217,7 +217,7 @@ public class DataBundleTests
         string path = Path.Combine(home, "levy", DataBundle.FileName);
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..100]);
 
-        var ex = Assert.Throws<InvalidBundleException>(() => DataLocator.Find(environment: Env(home), currentDirectory: home));
+        var ex = Assert.Throws<InvalidBundleException>(() => DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home)));
 
         Assert.StartsWith($"{path}: the file is truncated", ex.Message, StringComparison.Ordinal);
     }
@@ -227,11 +227,15 @@ public class DataBundleTests
     {
         string home = UserDataHome(_ => { });
 
-        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: home);
+        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home));
 
         Assert.Equal(DataLocator.EmbeddedSource, location.Source);
         Assert.Contains(location.Notes, n => n.Contains("is not newer than the embedded bundle", StringComparison.Ordinal));
     }
+
+    /// <summary>A working directory inside the test's own folder, so that no <c>./data</c> or <c>../shared/data</c> left
+    /// elsewhere on the machine (say a <c>/tmp/shared</c>) is found before the bundles under test.</summary>
+    private static string WorkIn(string home) => Directory.CreateDirectory(Path.Combine(home, "work")).FullName;
 
     private static Func<string, string?> Env(string home) => name => name == DataLocator.XdgDataHome ? home : null;
 
