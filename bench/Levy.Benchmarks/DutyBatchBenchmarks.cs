@@ -5,7 +5,7 @@ using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
-using Levy.Tests.Shared;
+using Levy.Testing;
 
 namespace Levy.Benchmarks;
 

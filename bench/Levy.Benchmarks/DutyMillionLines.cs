@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
-using Levy.Tests.Shared;
+using Levy.Testing;
 
 namespace Levy.Benchmarks;
 

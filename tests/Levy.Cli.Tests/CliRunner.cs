@@ -5,12 +5,12 @@ using Levy.Data.Locating;
 namespace Levy.Cli.Tests;
 
 /// <summary>Runs <c>levy</c> in-process against the test data (../shared/data, or the embedded bundle without it; see
-/// <see cref="Levy.Tests.TestData"/>), and compares output with expected files.</summary>
+/// <see cref="TestData"/>), and compares output with expected files.</summary>
 internal static class CliRunner
 {
-    internal static string RepositoryRoot => Levy.Tests.TestData.RepositoryRoot;
+    internal static string RepositoryRoot => TestData.RepositoryRoot;
 
-    internal static LevyData Data => Levy.Tests.TestData.Data;
+    internal static LevyData Data => TestData.Data;
 
     internal sealed record Result(int ExitCode, string Output, string Error);
 
@@ -34,5 +34,5 @@ internal static class CliRunner
     /// <summary>Compares <paramref name="actual"/> with Expectations/<paramref name="name"/>.expected.txt beside the
     /// calling test file (see <see cref="Levy.Tests.ExpectedFile"/>).</summary>
     internal static void MatchesExpected(string actual, string name, [CallerFilePath] string callerFile = "") =>
-        Levy.Tests.ExpectedFile.Match(actual, name, "txt", callerFile);
+        ExpectedFile.Match(actual, name, "txt", callerFile);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Levy.Cli.Commands;
-using Levy.Tests.Shared;
 
 namespace Levy.Cli.Tests;
 
@@ -24,7 +23,7 @@ public class DutyCommandTests
         Assert.Equal(0, r.ExitCode);
         using JsonDocument doc = JsonDocument.Parse(r.Output);
         JsonElement root = doc.RootElement;
-        Assert.Equal(6_000m, root.GetProperty("duty").GetDecimal());          // DOMAIN.md 4.4: $6,000 on 2025-09-20
+        Assert.Equal(6_000m, root.GetProperty("duty").GetDecimal());          // docs/domain.md, "Worked examples" (Japan): $6,000 on 2025-09-20
         Assert.Equal(138.56m, root.GetProperty("mpf").GetProperty("amount").GetDecimal());
         Assert.Equal(50m, root.GetProperty("hmf").GetProperty("amount").GetDecimal());
         Assert.Equal(6_188.56m, root.GetProperty("total").GetDecimal());

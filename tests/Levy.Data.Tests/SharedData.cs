@@ -1,4 +1,3 @@
-using Levy.Tests;
 
 namespace Levy.Data.Tests;
 

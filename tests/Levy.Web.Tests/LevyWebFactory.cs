@@ -15,10 +15,10 @@ namespace Levy.Web.Tests;
 public class LevyWebFactory : WebApplicationFactory<Program>
 {
     /// <summary>The repository root.</summary>
-    public static string RepositoryRoot => Levy.Tests.TestData.RepositoryRoot;
+    public static string RepositoryRoot => TestData.RepositoryRoot;
 
     /// <summary>The data, opened once.</summary>
-    public static LevyData Data => Levy.Tests.TestData.Data;
+    public static LevyData Data => TestData.Data;
 
     /// <inheritdoc/>
     protected override void ConfigureWebHost(IWebHostBuilder builder)

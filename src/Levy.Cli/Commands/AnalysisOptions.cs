@@ -190,10 +190,6 @@ internal static class AnalysisOptions
         return events;
     }
 
-    /// <summary>A rate as a percent with two decimals.</summary>
-    internal static string Percent(double fraction) =>
-        double.IsFinite(fraction) ? (Math.Round(fraction * 100d, 2) + 0d).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
-
     /// <summary>A difference of rates in percentage points, signed (<c>+5.00 pts</c>).</summary>
     internal static string Points(double fraction)
     {

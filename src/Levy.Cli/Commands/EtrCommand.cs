@@ -8,6 +8,7 @@ using Levy.Core.Panels;
 using Levy.Core.Primitives;
 using Levy.Core.Reports;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Commands;
 
@@ -92,7 +93,7 @@ internal static class EtrCommand
 
         foreach (RateSeries s in series)
         {
-            cli.Console.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/]: mean {AnalysisOptions.Percent(s.Average())} over {s.From:yyyy-MM-dd} to {s.To:yyyy-MM-dd}; {Markup.Escape(s.Weighting)}.");
+            cli.Console.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/]: mean {PercentText.Fixed(s.Average())} over {s.From:yyyy-MM-dd} to {s.To:yyyy-MM-dd}; {Markup.Escape(s.Weighting)}.");
             var table = new Table().Border(TableBorder.Simple).AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned());
             Authority[] shown = [.. Enum.GetValues<Authority>().Where(a => s.Component(a).Any(v => double.IsFinite(v) && Math.Abs(v) > 1e-9))];
             foreach (Authority a in shown)
@@ -109,13 +110,13 @@ internal static class EtrCommand
 
             foreach ((int day, int last) in s.Spans())
             {
-                var cells = new List<string> { $"{s.DateOf(day):yyyy-MM-dd}", $"{s.DateOf(last):yyyy-MM-dd}", AnalysisOptions.Percent(s.Totals[day]) };
-                cells.AddRange(shown.Select(a => AnalysisOptions.Percent(s.Component(a)[day])));
+                var cells = new List<string> { $"{s.DateOf(day):yyyy-MM-dd}", $"{s.DateOf(last):yyyy-MM-dd}", PercentText.Fixed(s.Totals[day]) };
+                cells.AddRange(shown.Select(a => PercentText.Fixed(s.Component(a)[day])));
                 cells.Add(s.Pairs[day].ToString("N0", CultureInfo.InvariantCulture));
-                cells.Add(AnalysisOptions.Percent(s.NeedsValueShares[day]));
+                cells.Add(PercentText.Fixed(s.NeedsValueShares[day]));
                 if (estimated)
                 {
-                    cells.Add(AnalysisOptions.Percent(s.AveEstimatedShares[day]));
+                    cells.Add(PercentText.Fixed(s.AveEstimatedShares[day]));
                 }
 
                 table.AddRow(cells.ToArray());

@@ -1,8 +1,14 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using Levy.Core.Calculation;
+using Levy.Core.Countries;
+using Levy.Core.Measures;
+using Levy.Core.Primitives;
 using Levy.Core.Inputs;
 using Levy.Core.Trade;
 using Levy.Data.Trade;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Commands;
 
@@ -44,6 +50,7 @@ internal static class FormulaCommand
         IReadOnlyList<PublishedTrade> partners = given is not null ? TradeTables.ReadBilateralTrade(given) : TradeTables.ReadBilateralTrade(cli.Data.Files);
         var annex = TradeTables.ReadAnnexRates(cli.Data.Files).ToDictionary(r => r.Partner, StringComparer.OrdinalIgnoreCase);
         bool compare = parse.GetValue(Compare);
+        var policy = new PolicyFacts(cli.Data.Policy.Rulebook, cli.Data.Countries);
         var rows = partners.Select(p =>
         {
             FormulaRate r = ReciprocalFormula.Compute(p.Trade, parameters);
@@ -61,7 +68,7 @@ internal static class FormulaCommand
                 // Measured from the rounded rate printed beside it, so that "Rounded up 24.00%, Published 24.00%" reads 0.00 pts.
                 difference = compare ? Math.Round(r.RoundedUp - published, 4) : (decimal?)null,
                 withinOnePoint = compare ? Math.Abs(r.Rate - published) <= 0.01m : (bool?)null,
-                why = compare ? Why(p, r, annex) : null,
+                why = compare ? Why(p, r, parameters, annex, policy) : null,
             };
         }).ToList();
 
@@ -71,7 +78,7 @@ internal static class FormulaCommand
             return ExitCodes.Success;
         }
 
-        cli.Console.MarkupLine($"rate = max({AnalysisOptions.Percent((double)parameters.Floor)}, {parameters.Halving} x (imports - exports) / ({parameters.Elasticity} x {parameters.PassThrough} x imports)); 2024 goods trade, $ billion ({Markup.Escape(Path.GetFileName(given ?? TradeTables.BilateralTradeFile))}).");
+        cli.Console.MarkupLine($"rate = max({PercentText.Fixed((double)parameters.Floor)}, {parameters.Halving} x (imports - exports) / ({parameters.Elasticity} x {parameters.PassThrough} x imports)); 2024 goods trade, $ billion ({Markup.Escape(Path.GetFileName(given ?? TradeTables.BilateralTradeFile))}).");
         var table = new Table().Border(TableBorder.Simple).AddColumn("Partner").AddColumn(new TableColumn("Exports").RightAligned()).AddColumn(new TableColumn("Imports").RightAligned())
             .AddColumn(new TableColumn("Charged").RightAligned()).AddColumn(new TableColumn("Rate").RightAligned()).AddColumn(new TableColumn("Rounded up").RightAligned());
         if (compare)
@@ -81,10 +88,10 @@ internal static class FormulaCommand
 
         foreach (var r in rows)
         {
-            var cells = new List<string> { Markup.Escape(r.name), $"{r.exports:0.0}", $"{r.imports:0.0}", AnalysisOptions.Percent((double)r.charged), AnalysisOptions.Percent((double)r.rate), AnalysisOptions.Percent((double)r.roundedUp) };
+            var cells = new List<string> { Markup.Escape(r.name), $"{r.exports:0.0}", $"{r.imports:0.0}", PercentText.Fixed((double)r.charged), PercentText.Fixed((double)r.rate), PercentText.Fixed((double)r.roundedUp) };
             if (compare)
             {
-                cells.Add(AnalysisOptions.Percent((double)r.published!.Value));
+                cells.Add(PercentText.Fixed((double)r.published!.Value));
                 cells.Add(AnalysisOptions.Points((double)r.difference!.Value));
                 cells.Add(Markup.Escape(r.why ?? string.Empty));
             }
@@ -96,22 +103,38 @@ internal static class FormulaCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The date of EO 14257, whose Annex I the formula is compared with.</summary>
+    private static readonly DateOnly AnnexDate = new(2025, 4, 2);
+
+    /// <summary>What the rulebook says about the partners the formula is compared for: who already paid an IEEPA fentanyl
+    /// duty when Annex I was published (Canada and Mexico, left out of the annex), and which group the EU rate covers.</summary>
+    private sealed record PolicyFacts(Rulebook Rulebook, CountryDirectory Countries)
+    {
+        public bool PaysFentanylOnAnnexDate(CountryCode partner) => Rulebook.Measures.Any(m =>
+            m.Authority == Authority.IeepaFentanyl && m.PeriodOn(AnnexDate) is not null && m.Countries?.Contains(partner) == true);
+
+        public string EuGroup => Rulebook.Roles.EuropeanUnionGroup;
+
+        public ImmutableArray<CountryCode> EuMembers => Countries.GroupMembers(EuGroup);
+    }
+
     /// <summary>Why the formula's rate differs from the published one (or that it does not, beyond USTR's rounding).</summary>
-    private static string Why(PublishedTrade p, FormulaRate r, Dictionary<string, AnnexRate> annex)
+    private static string Why(PublishedTrade p, FormulaRate r, FormulaParameters parameters, Dictionary<string, AnnexRate> annex, PolicyFacts policy)
     {
         decimal published = p.PublishedPercent / 100m;
         bool inAnnex = annex.ContainsKey(p.Trade.Partner);
-        if (!inAnnex && p.Trade.Partner is "CA" or "MX")
+        bool isCountry = CountryCode.TryParse(p.Trade.Partner, out CountryCode partner);
+        if (!inAnnex && isCountry && policy.PaysFentanylOnAnnexDate(partner))
         {
-            return "not in Annex I: 25% is the IEEPA fentanyl rate";
+            return $"not in Annex I: {PercentText.Of(published)} is the IEEPA fentanyl rate";
         }
 
-        if (!inAnnex && annex.TryGetValue("EU", out AnnexRate? eu) && p.Note?.Contains("EU", StringComparison.Ordinal) == true)
+        if (!inAnnex && isCountry && annex.TryGetValue(policy.EuGroup, out AnnexRate? eu) && policy.EuMembers.Contains(partner))
         {
-            return $"EU rate ({eu.RatePercent}%), from EU-27 trade";
+            return $"{policy.EuGroup} rate ({eu.RatePercent}%), from {policy.EuGroup}-{policy.EuMembers.Length} trade";
         }
 
-        if (r.Charged * 0.5m < r.Rate && r.Rate == published)
+        if (r.Charged * parameters.Halving < r.Rate && r.Rate == published)
         {
             return "the floor applies (U.S. surplus or small deficit)";
         }

@@ -3,6 +3,7 @@ using Levy.Core.Calculation;
 using Levy.Core.Reports;
 using Levy.Data.Rulebook;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal static class HistoryCommand
             .AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Total").RightAligned()).AddColumn("Duties (beyond the ordinary rate)").AddColumn("Revisions");
         foreach (HistorySegmentView r in report.Segments)
         {
-            table.AddRow($"{r.From:yyyy-MM-dd}", $"{r.To:yyyy-MM-dd}", r.TotalPercent is { } total ? RateCommand.ShowPercent(total) : (r.Problem is null ? "?" : "—"),
+            table.AddRow($"{r.From:yyyy-MM-dd}", $"{r.To:yyyy-MM-dd}", r.TotalPercent is { } total ? PercentText.OfPercent(total, 3) : (r.Problem is null ? "?" : "—"),
                 Markup.Escape(r.Problem ?? Duties(r)), Markup.Escape(r.Revisions ?? string.Empty));
         }
 

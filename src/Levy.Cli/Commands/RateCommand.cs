@@ -8,6 +8,7 @@ using Levy.Core.Primitives;
 using Levy.Core.Reports;
 using Levy.Data.Rulebook;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Commands;
 
@@ -135,11 +136,11 @@ internal static class RateCommand
                 c.Heading ?? v.Product,
                 Authorities.NameOf(c.Authority),
                 Markup.Escape(c.Program),
-                c.Percent is { } p ? ShowPercent(p) : "?",
+                c.Percent is { } p ? PercentText.OfPercent(p, 3) : "?",
                 Markup.Escape(Shorten(c.PrintedRate, 60)));
         }
 
-        table.AddRow(string.Empty, string.Empty, "[bold]Total[/]", v.TotalPercent is { } t ? $"[bold]{ShowPercent(t)}[/]" : "[bold]?[/]", string.Empty);
+        table.AddRow(string.Empty, string.Empty, "[bold]Total[/]", v.TotalPercent is { } t ? $"[bold]{PercentText.OfPercent(t, 3)}[/]" : "[bold]?[/]", string.Empty);
         console.Write(table);
         if (v.Chapter99.Count > 0)
         {
@@ -172,8 +173,8 @@ internal static class RateCommand
 
     /// <summary>A choice in a sentence: what was assumed, at what total, and what certifying the fact would give.</summary>
     internal static string ChoiceText(ChoiceView c) =>
-        $"{(c.AssumedPercent is { } a ? ShowPercent(a) : "?")} as quoted, which assumes the importer does not certify: {c.Description} "
-        + $"Certified (--declare {c.Condition}): {(c.DeclaredPercent is { } d ? ShowPercent(d) : "?")} ({c.Source}).";
+        $"{(c.AssumedPercent is { } a ? PercentText.OfPercent(a, 3) : "?")} as quoted, which assumes the importer does not certify: {c.Description} "
+        + $"Certified (--declare {c.Condition}): {(c.DeclaredPercent is { } d ? PercentText.OfPercent(d, 3) : "?")} ({c.Source}).";
 
     /// <summary>A titled list after a blank line, or nothing when the list is empty.</summary>
     private static void WriteList(IAnsiConsole console, string title, IEnumerable<string> items)
@@ -191,10 +192,6 @@ internal static class RateCommand
             console.WriteLine($"  – {item}");
         }
     }
-
-    internal static string Percent(decimal fraction) => ShowPercent(fraction * 100m);
-
-    internal static string ShowPercent(decimal percent) => percent.ToString("0.###", CultureInfo.InvariantCulture) + "%";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

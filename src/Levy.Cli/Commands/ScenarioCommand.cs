@@ -4,6 +4,7 @@ using Levy.Core.Inputs;
 using Levy.Core.Panels;
 using Levy.Core.Reports;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Commands;
 
@@ -69,13 +70,13 @@ internal static class ScenarioCommand
         }
 
         cli.Console.MarkupLine($"[bold]{Markup.Escape(b)}[/] against [bold]{Markup.Escape(a)}[/] for {Markup.Escape(string.Join(", ", countries))}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (mean rate over the days, {(parse.GetValue(AnalysisOptions.Weights) is null ? "each product weighing the same" : "products weighted by imports")}):");
-        cli.Console.MarkupLine($"  All products: {AnalysisOptions.Percent(result.BaselineMean)} -> {AnalysisOptions.Percent(result.ScenarioMean)} ({Signed(result.ScenarioMean - result.BaselineMean)}); {report.ProductsChanged:N0} of {report.ProductsCompared:N0} products change" +
+        cli.Console.MarkupLine($"  All products: {PercentText.Fixed(result.BaselineMean)} -> {PercentText.Fixed(result.ScenarioMean)} ({Signed(result.ScenarioMean - result.BaselineMean)}); {report.ProductsChanged:N0} of {report.ProductsCompared:N0} products change" +
             (report.DifferentFrom is not { } firstDifferent ? "; no day differs." : $", on days from {firstDifferent:yyyy-MM-dd} to {report.DifferentUntil:yyyy-MM-dd}."));
         var chapters = new Table().Border(TableBorder.Simple).Title("By HS chapter (largest changes)").AddColumn("Chapter").AddColumn(new TableColumn("Products").RightAligned())
             .AddColumn(new TableColumn("Changed").RightAligned()).AddColumn(new TableColumn(a).RightAligned()).AddColumn(new TableColumn(b).RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
         foreach (ChapterDifference c in result.Chapters.OrderByDescending(c => Math.Abs(c.Difference)).ThenBy(c => c.Chapter).Take(top))
         {
-            chapters.AddRow($"{c.Chapter:00}", $"{c.Products:N0}", $"{c.Changed:N0}", AnalysisOptions.Percent(c.Baseline), AnalysisOptions.Percent(c.Scenario), Signed(c.Difference));
+            chapters.AddRow($"{c.Chapter:00}", $"{c.Products:N0}", $"{c.Changed:N0}", PercentText.Fixed(c.Baseline), PercentText.Fixed(c.Scenario), Signed(c.Difference));
         }
 
         cli.Console.Write(chapters);
@@ -83,7 +84,7 @@ internal static class ScenarioCommand
             .AddColumn(new TableColumn(b).RightAligned()).AddColumn(new TableColumn("Difference").RightAligned());
         foreach (ProductDifference p in report.Products.Take(top))
         {
-            products.AddRow(p.Product.ToString(), AnalysisOptions.Percent(p.Baseline), AnalysisOptions.Percent(p.Scenario), Signed(p.Difference));
+            products.AddRow(p.Product.ToString(), PercentText.Fixed(p.Baseline), PercentText.Fixed(p.Scenario), Signed(p.Difference));
         }
 
         cli.Console.Write(products);

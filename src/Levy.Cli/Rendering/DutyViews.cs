@@ -5,6 +5,7 @@ using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Data.Batch;
 using Spectre.Console;
+using PercentText = Levy.Core.Text.PercentText;
 
 namespace Levy.Cli.Rendering;
 
@@ -33,7 +34,7 @@ internal sealed record EntrySummaryView(
     {
         LineAmounts line = entry.Lines[0];
         DutyBreakdown duty = line.Duty;
-        // CBP's order of reporting: the Chapter 99 numbers first, then the chapter 1-97 number (DOMAIN.md 5.3).
+        // CBP's order of reporting: the Chapter 99 numbers first, then the chapter 1-97 number (CBP CSMS #39587858; docs/domain.md, "Order of reporting").
         var lines = duty.Components.Where(c => c.Component.Heading is not null).Concat(duty.Components.Where(c => c.Component.Heading is null))
             .Select(c => DutyLineView.From(c, quote.Product.Code)).ToList();
         MpfRates? mpf = entry.MpfRates;
@@ -41,7 +42,7 @@ internal sealed record EntrySummaryView(
             : mpf is null ? string.Empty
             : entry.Mpf == Core.Primitives.Money.Zero ? "not charged: goods of an exempt program (19 CFR 24.23(c))"
             : entry.Type == Core.Calculation.Entries.EntryType.Informal ? $"informal entry ({mpf.FiscalYear} flat fee)"
-            : $"{Percent(mpf.AdValorem)} of {Dollars(entry.EnteredValue)} ({mpf.FiscalYear}: min {mpf.Minimum}, max {mpf.Maximum})";
+            : $"{PercentText.Of(mpf.AdValorem)} of {Dollars(entry.EnteredValue)} ({mpf.FiscalYear}: min {mpf.Minimum}, max {mpf.Maximum})";
         string hmfBasis = entry.Hmf == Core.Primitives.Money.Zero
             ? entry.IsDeMinimis ? "not charged: de minimis" : $"not charged: mode {(entry.Lines[0].Duty.Quote.Request.Mode?.ToString().ToLowerInvariant() ?? "not given")} (vessel cargo only)"
             : $"0.125% of {Dollars(entry.EnteredValue)} vessel cargo (19 CFR 24.24)";
@@ -85,8 +86,6 @@ internal sealed record EntrySummaryView(
     internal static string Dollars(Money value) => "$" + value.Amount.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static string Dollars(decimal value) => Dollars(new Money(value));
-
-    internal static string Percent(decimal fraction) => (fraction * 100m).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 }
 
 /// <summary>One HTS number of an entry-summary line with its rate and duty.</summary>
@@ -98,10 +97,10 @@ internal sealed record DutyLineView(string Number, string? Heading, string Autho
         string rate = c.Kind switch
         {
             ComponentKind.Base => c.PrintedRate.ToString()!,
-            ComponentKind.Floor => $"{EntrySummaryView.Percent(c.FloorRate ?? 0m)} all-in",
+            ComponentKind.Floor => $"{PercentText.Of(c.FloorRate ?? 0m)} all-in",
             ComponentKind.Exemption => "no additional duty",
-            _ when c.AdValorem is { } a && c.Share is > 0m and < 1m => $"+{EntrySummaryView.Percent(a / c.Share)} on {EntrySummaryView.Percent(c.Share)} of value",
-            _ when c.AdValorem is { } a => $"+{EntrySummaryView.Percent(a)}",
+            _ when c.AdValorem is { } a && c.Share is > 0m and < 1m => $"+{PercentText.Of(a / c.Share)} on {PercentText.Of(c.Share)} of value",
+            _ when c.AdValorem is { } a => $"+{PercentText.Of(a)}",
             _ => c.PrintedRate.ToString()!,
         };
         return new DutyLineView((c.Heading ?? product).ToString(), c.Heading?.ToString(), c.Authority.ToString(), c.Kind.ToString(), rate, d.Amount.Amount);

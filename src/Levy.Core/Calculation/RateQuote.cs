@@ -103,7 +103,7 @@ public sealed class RateQuote
 
     /// <summary>The product, origin and date.</summary>
     public override string ToString() => $"{Request.Product} from {Request.Origin} on {Request.EntryDate:yyyy-MM-dd}: " +
-        (TotalAdValorem is { } t ? $"{t * 100m:0.###}%" : "specific duties need value and quantity");
+        (TotalAdValorem is { } t ? Text.PercentText.Of(t, 3) : "specific duties need value and quantity");
 }
 
 /// <summary>How a component's rate works.</summary>

@@ -25,7 +25,7 @@ namespace Levy.Core.Calculation;
 public sealed class TariffEngine
 {
     private readonly ProductPlanner _planner;
-    private readonly EngineRoles _roles;
+    private readonly EngineContext _roles;
     private readonly QuoteValidator _validator;
 
     /// <summary>Creates an engine.</summary>
@@ -54,7 +54,7 @@ public sealed class TariffEngine
         Metal = metal;
         Defaults = defaults;
         _planner = cachePlans ? new CachingProductPlanner(rulebook, timeline, schedules, countries) : new ProductPlanner(rulebook, timeline, schedules, countries);
-        _roles = new EngineRoles(rulebook, countries, metal, defaults);
+        _roles = new EngineContext(rulebook, countries, metal, defaults);
         _validator = new QuoteValidator(_roles, countries);
         _epochs = new Lazy<EpochCalendar>(() => new EpochCalendar(rulebook, timeline));
     }
@@ -82,7 +82,7 @@ public sealed class TariffEngine
 
     internal ProductPlanner Planner => _planner;
 
-    internal EngineRoles Roles => _roles;
+    internal EngineContext Roles => _roles;
 
     /// <summary>The schedule of a revision.</summary>
     public TariffSchedule Schedule(HtsRevisionId revision) => _planner.Schedule(revision);

@@ -456,6 +456,12 @@ public static class UserInputs
         Json, Verbose,
     ];
 
+    /// <summary>The input an engine error names (<c>InvalidQuoteRequestException.Field</c>), or null: the engine calls a
+    /// quote's inputs by their batch columns (<c>loading_date</c>, <c>steel_share</c>), and the product by its key
+    /// (<c>product</c>).</summary>
+    public static InputField? OfEngineField(string name) =>
+        Find(InputSurface.Batch, name) ?? All.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.Ordinal));
+
     /// <summary>The input a surface calls <paramref name="name"/>, or null (the first in table order when a name means
     /// different inputs in different commands, such as <c>--from</c>).</summary>
     public static InputField? Find(InputSurface surface, string name)

@@ -17,10 +17,12 @@ public static class HeadingCountries
 
     /// <summary>The countries named after "the product of" in <paramref name="description"/>.</summary>
     /// <param name="description">The heading's description.</param>
-    /// <param name="countries">Resolves names; the group name <c>EU</c> stands for "the European Union".</param>
+    /// <param name="countries">Resolves names.</param>
+    /// <param name="europeanUnionGroup">The group "the European Union" and "member states" stand for (the rulebook's
+    /// <see cref="EngineRoles.EuropeanUnionGroup"/>).</param>
     /// <param name="error">Why nothing could be read, when the result is null.</param>
     /// <returns>The countries, or null when the description names none that can be resolved.</returns>
-    public static ImmutableArray<CountryCode>? Parse(string description, CountryDirectory countries, out string? error)
+    public static ImmutableArray<CountryCode>? Parse(string description, CountryDirectory countries, string europeanUnionGroup, out string? error)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(countries);
@@ -78,7 +80,7 @@ public static class HeadingCountries
         {
             if (n.Equals("European Union", StringComparison.OrdinalIgnoreCase) || n.StartsWith("member", StringComparison.OrdinalIgnoreCase))
             {
-                result.AddRange(countries.GroupMembers("EU"));
+                result.AddRange(countries.GroupMembers(europeanUnionGroup));
             }
             else if (n.Equals("any country", StringComparison.OrdinalIgnoreCase))
             {

@@ -4,7 +4,7 @@ using Levy.Core.Schedule;
 namespace Levy.Core.Measures;
 
 /// <summary>Which revision's text governs each date of entry: the revisions ordered by the legal effective date of what they
-/// carry (DOMAIN.md §2), which differs from the date they were published.</summary>
+/// carry (docs/domain.md, "Which text governs a date"), which differs from the date they were published.</summary>
 /// <remarks>
 /// A revision whose legal date is the same as a later revision's is superseded by it; editorial-only revisions are left
 /// out. Immutable and thread-safe.

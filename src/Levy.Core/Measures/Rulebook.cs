@@ -45,10 +45,12 @@ public sealed record PreferenceProgram(ImmutableArray<string> Symbols, string Na
 /// any product; the list only keeps quotes of T-shirts from asking whether they are aircraft parts.</param>
 public sealed record ShipmentCondition(string Name, string Description, string Source, ProductSet? OfferedFor = null);
 
-/// <summary>The policy rulebook: measures, slots and their order, preference programs and certifiable conditions.</summary>
+/// <summary>The policy rulebook: measures, slots and their order, preference programs, certifiable conditions, and the roles
+/// the engine's own rules rely on.</summary>
 /// <remarks>Built once from the rulebook files; immutable and thread-safe. Scenarios are new rulebooks derived with
-/// <see cref="With(IEnumerable{PolicyMeasure})"/>.</remarks>
-public sealed class Rulebook
+/// <see cref="With(IEnumerable{PolicyMeasure})"/>. The constructor checks nothing: <see cref="Validate"/> checks every
+/// cross-reference, and the readers of the YAML files, the scenarios and the data bundle run it.</remarks>
+public sealed partial class Rulebook
 {
     /// <summary>Creates a rulebook.</summary>
     public Rulebook(
@@ -57,14 +59,17 @@ public sealed class Rulebook
         IEnumerable<PreferenceProgram> programs,
         IEnumerable<ShipmentCondition> conditions,
         IEnumerable<string> declarationOrder,
-        string declarationOrderSource)
+        string declarationOrderSource,
+        EngineRoles roles)
     {
+        ArgumentNullException.ThrowIfNull(roles);
         Measures = measures.ToImmutableArray();
         Slots = slots.ToImmutableArray();
         Programs = programs.ToImmutableArray();
         Conditions = conditions.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         DeclarationOrder = declarationOrder.ToImmutableArray();
         DeclarationOrderSource = declarationOrderSource;
+        Roles = roles;
         var bySymbol = new Dictionary<string, PreferenceProgram>(StringComparer.OrdinalIgnoreCase);
         foreach (PreferenceProgram p in Programs)
         {
@@ -75,28 +80,6 @@ public sealed class Rulebook
         }
 
         _programsBySymbol = bySymbol.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        var slotNames = Slots.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (PolicyMeasure m in Measures)
-        {
-            if (!slotNames.Contains(m.Slot))
-            {
-                throw new ArgumentException($"Measure {m.Id} names slot \"{m.Slot}\", which is not declared.", nameof(measures));
-            }
-
-            foreach (string? condition in (ReadOnlySpan<string?>)[m.RequiresCondition, m.UnlessCondition])
-            {
-                if (condition is not null && !Conditions.ContainsKey(condition))
-                {
-                    throw new ArgumentException($"Measure {m.Id} names condition \"{condition}\", which conditions.yaml does not declare.", nameof(measures));
-                }
-            }
-        }
-
-        var duplicate = Measures.GroupBy(m => m.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Two measures have the id {duplicate.Key}.", nameof(measures));
-        }
     }
 
     private readonly FrozenDictionary<string, PreferenceProgram> _programsBySymbol;
@@ -119,10 +102,13 @@ public sealed class Rulebook
     /// <summary>The source of the declaration order.</summary>
     public string DeclarationOrderSource { get; }
 
+    /// <summary>The slots, groups and facts the engine's own rules rely on.</summary>
+    public EngineRoles Roles { get; }
+
     /// <summary>The program a symbol belongs to, or null.</summary>
     public PreferenceProgram? FindProgram(string symbol) => _programsBySymbol.GetValueOrDefault(symbol);
 
-    /// <summary>A rulebook with the same slots and programs and other measures (a scenario).</summary>
+    /// <summary>A rulebook with the same slots, programs and roles and other measures (a scenario).</summary>
     public Rulebook With(IEnumerable<PolicyMeasure> measures) =>
-        new(measures, Slots, Programs, Conditions.Values, DeclarationOrder, DeclarationOrderSource);
+        new(measures, Slots, Programs, Conditions.Values, DeclarationOrder, DeclarationOrderSource, Roles);
 }

@@ -2,7 +2,7 @@ namespace Levy.Core.Schedule;
 
 /// <summary>A published revision of the HTS and its dates.</summary>
 /// <remarks>
-/// <para>Two dates matter and often differ (DOMAIN.md §2): <see cref="EffectiveDate"/> is when the revision became the
+/// <para>Two dates matter and often differ (docs/domain.md, "Which text governs a date"): <see cref="EffectiveDate"/> is when the revision became the
 /// schedule in force (close to its USITC publication date); <see cref="PolicyEffectiveDate"/> is the legal effective date
 /// of the main action it carries, which may be later (a heading printed before it applies) or earlier (a retroactive change).
 /// Lookups of the schedule by date use the first; the rate engine gates each measure by its own legal dates.</para>

@@ -8,7 +8,7 @@ namespace Levy.Core.Schedule;
 /// <remarks>
 /// <para>Built once by a loader and never changed. Lookups by code use a hash index (a plain dictionary: building a frozen
 /// one for 36,000 codes cost more at start-up than it saved on lookups). The outline follows the
-/// USITC rule: the parent of a row is the nearest earlier row with a smaller indent (DOMAIN.md §1.1).</para>
+/// USITC rule: the parent of a row is the nearest earlier row with a smaller indent (docs/domain.md, "The schedule").</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class TariffSchedule

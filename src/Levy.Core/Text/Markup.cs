@@ -5,7 +5,7 @@ namespace Levy.Core.Text;
 
 /// <summary>Removes the HTML markup that some HTS revisions put in text fields (<c>&lt;i&gt;</c>, <c>&lt;sup&gt;</c>, <c>&lt;il&gt;</c>…).</summary>
 /// <remarks>
-/// 2026 Revision 9 added markup to about 1,500 rows and Revision 10 removed it again (DOMAIN.md §1.1).
+/// 2026 Revision 9 added markup to about 1,500 rows and Revision 10 removed it again (docs/domain.md, "The schedule").
 /// Superscript 2 and 3 become <c>²</c> and <c>³</c> so that <c>m&lt;sup&gt;2&lt;/sup&gt;</c> reads <c>m²</c>.
 /// Entities are decoded. Thread-safe.
 /// </remarks>

@@ -32,7 +32,7 @@ public sealed record TradeBalance(string Partner, string Name, decimal Exports, 
 /// <param name="RoundedUp">The rate rounded up to a whole percent, as USTR did for most partners.</param>
 public sealed record FormulaRate(TradeBalance Trade, decimal Charged, decimal Rate, decimal RoundedUp);
 
-/// <summary>Computes the April 2025 reciprocal rates from bilateral trade (DOMAIN.md §6).</summary>
+/// <summary>Computes the April 2025 reciprocal rates from bilateral trade (docs/domain.md, "The April 2025 reciprocal formula").</summary>
 /// <remarks>Thread-safe (no state).</remarks>
 public static class ReciprocalFormula
 {

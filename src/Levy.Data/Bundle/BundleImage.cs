@@ -28,7 +28,7 @@ namespace Levy.Data.Bundle;
 internal static class BundleImage
 {
     /// <summary>The format this Levy writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The first eight bytes of every bundle.</summary>
     public static ReadOnlySpan<byte> Magic => "LEVYDATA"u8;

@@ -205,6 +205,14 @@ internal static class RulebookCodec
 
         w.Strings(rb.DeclarationOrder);
         w.String(rb.DeclarationOrderSource);
+        EngineRoles roles = rb.Roles;
+        w.String(roles.MetalSlot);
+        w.String(roles.UsContent.Slot);
+        w.Code(roles.UsContent.Heading);
+        w.Decimal(roles.UsContent.Threshold);
+        w.String(roles.UsContent.Citation);
+        w.String(roles.Column2Group);
+        w.String(roles.EuropeanUnionGroup);
 
         // Measures in families (one rulebook entry expanded per heading) share every field but their id, heading and list:
         // they are written as one template and the members' differences, and read back with `with`, as the YAML reader
@@ -387,6 +395,7 @@ internal static class RulebookCodec
 
         ImmutableArray<string> declarationOrder = r.Strings();
         string declarationOrderSource = r.String();
+        var roles = new EngineRoles(r.String(), new UsContentRole(r.String(), r.Code(), r.Decimal(), r.String()), r.String(), r.String());
 
         var measures = new List<PolicyMeasure>();
         int groupCount = r.Count(1_000_000);
@@ -462,7 +471,11 @@ internal static class RulebookCodec
             };
         }
 
-        CoreRulebook rulebook = Build(r, () => new CoreRulebook(measures, slots, programs, conditions, declarationOrder, declarationOrderSource));
+        CoreRulebook rulebook = new(measures, slots, programs, conditions, declarationOrder, declarationOrderSource, roles);
+        if (rulebook.Validate() is [var problem, ..])
+        {
+            throw r.Corrupt($"the rulebook does not hold together: {problem}");
+        }
 
         LegalTimeline timeline = ReadTimelineCore(r);
 

@@ -114,13 +114,23 @@ public static partial class PolicyRulebookReader
             }
 
             var lists = actual.Lists.ToDictionary(kv => kv.Key, kv => kv.Value);
+            Dictionary<string, int> precedence = sf.Add is { Count: > 0 } ? Precedence(files, YamlRulebook.Read<MeasuresFile>(files, "measures.yaml")) : [];
             foreach (MeasureDto dto in sf.Add ?? [])
             {
-                measures.AddRange(Expand(dto, lists, countries));
+                try
+                {
+                    measures.AddRange(Expand(dto, lists, countries, precedence));
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentException or KeyNotFoundException)
+                {
+                    throw YamlRulebook.ErrorAt(files, file, $"measure {dto.Id}: {ex.Message}", "add", $"id={dto.Id}");
+                }
+
                 changes.Add($"Added {dto.Id}: {dto.Citation?.Trim()}");
             }
 
             CoreRulebook rulebook = actual.Rulebook.With(measures);
+            ThrowIfInvalid(files, rulebook, countries, "measures.yaml", file);
             return new Scenario(name, sf.Title?.Trim() ?? name, sf.Summary?.Trim() ?? string.Empty, [.. (sf.Sources ?? []).Select(s => s.Trim())], changes,
                 actual with { Rulebook = rulebook });
         }

@@ -32,16 +32,17 @@ public static partial class PolicyRulebookReader
     {
         Dictionary<string, ProductSet> lists = ProductListReader.ReadAll(files, data);
         MeasuresFile mf = YamlRulebook.Read<MeasuresFile>(files, "measures.yaml");
+        Dictionary<string, int> precedence = Precedence(files, mf);
         var measures = new List<PolicyMeasure>();
         foreach (MeasureDto dto in mf.Measures ?? [])
         {
             try
             {
-                measures.AddRange(Expand(dto, lists, countries));
+                measures.AddRange(Expand(dto, lists, countries, precedence));
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or KeyNotFoundException)
             {
-                throw new RulebookException("measures.yaml", 0, $"measure {dto.Id}: {ex.Message}");
+                throw YamlRulebook.ErrorAt(files, "measures.yaml", $"measure {dto.Id}: {ex.Message}", "measures", $"id={dto.Id}");
             }
         }
 
@@ -49,18 +50,12 @@ public static partial class PolicyRulebookReader
         {
             null or "priority" => SlotChoice.Priority,
             "highest-rate" => SlotChoice.HighestRate,
-            _ => throw new RulebookException("measures.yaml", 0, $"slot {s.Name}: unknown choice \"{s.Choose}\""),
+            _ => throw YamlRulebook.ErrorAt(files, "measures.yaml", $"slot {s.Name}: unknown choice \"{s.Choose}\" (priority or highest-rate)", "slots", $"name={s.Name}", "choose"),
         }, s.Citation));
 
-        CoreRulebook rulebook;
-        try
-        {
-            rulebook = new CoreRulebook(measures, slots, ReadPrograms(files, countries), ReadConditions(files, lists), mf.DeclarationOrder ?? [], mf.DeclarationOrderSource ?? string.Empty);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new RulebookException("measures.yaml", 0, ex.Message);
-        }
+        var rulebook = new CoreRulebook(measures, slots, ReadPrograms(files, countries), ReadConditions(files, lists), mf.DeclarationOrder ?? [],
+            mf.DeclarationOrderSource ?? string.Empty, ReadRoles(files, mf.Engine));
+        ThrowIfInvalid(files, rulebook, countries, "measures.yaml", null);
 
         DefaultsFile df = YamlRulebook.Read<DefaultsFile>(files, "defaults.yaml");
         MetalShares metal = ReadMetal(data, df);
@@ -69,7 +64,72 @@ public static partial class PolicyRulebookReader
         return new PolicyRulebook(rulebook, ReadTimeline(files, catalogue), metal, defaults, lists);
     }
 
-    private static IEnumerable<PolicyMeasure> Expand(MeasureDto d, Dictionary<string, ProductSet> lists, CountryDirectory countries)
+    /// <summary>Throws the first problem <see cref="CoreRulebook.Validate"/> finds, at its place in the YAML: in the scenario
+    /// file when the scenario added the measure at fault, otherwise in measures.yaml.</summary>
+    private static void ThrowIfInvalid(RulebookFiles files, CoreRulebook rulebook, CountryDirectory countries, string file, string? scenarioFile)
+    {
+        if (rulebook.Validate(countries) is not [var problem, .. var others])
+        {
+            return;
+        }
+
+        string message = problem.ToString() + (others.Length > 0 ? $" (and {others.Length} more problems)" : string.Empty);
+        if (scenarioFile is not null && problem.Section == "measures" && YamlRulebook.Has(files, scenarioFile, YamlRulebook.PathOf(problem, "add")[..2]))
+        {
+            throw YamlRulebook.ErrorAt(files, scenarioFile, message, YamlRulebook.PathOf(problem, "add"));
+        }
+
+        throw YamlRulebook.ErrorAt(files, file, message, YamlRulebook.PathOf(problem));
+    }
+
+    private static EngineRoles ReadRoles(RulebookFiles files, EngineDto? dto)
+    {
+        const string File = "measures.yaml";
+        if (dto?.UsContent is not { } us)
+        {
+            throw YamlRulebook.ErrorAt(files, File, "the engine block (metal_slot, us_content, column2_group, eu_group) is missing or has no us_content", "engine");
+        }
+
+        string Required(string? value, string field) =>
+            string.IsNullOrWhiteSpace(value) ? throw YamlRulebook.ErrorAt(files, File, $"engine: {field} is missing", ["engine", .. field.Split('.')]) : value;
+
+        HtsCode heading = HtsCode.TryParse(Required(us.Heading, "us_content.heading"), out HtsCode h)
+            ? h
+            : throw YamlRulebook.ErrorAt(files, File, $"engine: us_content.heading \"{us.Heading}\" is not an HTS code", "engine", "us_content", "heading");
+        return new EngineRoles(
+            Required(dto.MetalSlot, "metal_slot"),
+            new UsContentRole(Required(us.Slot, "us_content.slot"), heading,
+                us.Threshold ?? throw YamlRulebook.ErrorAt(files, File, "engine: us_content.threshold is missing", "engine", "us_content"),
+                Required(us.Citation, "us_content.citation")),
+            Required(dto.Column2Group, "column2_group"),
+            Required(dto.EuGroup, "eu_group"));
+    }
+
+    /// <summary>The named ranks of the <c>precedence:</c> block of measures.yaml.</summary>
+    private static Dictionary<string, int> Precedence(RulebookFiles files, MeasuresFile mf)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((string name, PrecedenceDto p) in mf.Precedence ?? [])
+        {
+            if (p.Rank is not { } rank || string.IsNullOrWhiteSpace(p.Source))
+            {
+                throw YamlRulebook.ErrorAt(files, "measures.yaml", $"precedence {name}: a rank and its source are required", "precedence", name);
+            }
+
+            ranks[name] = rank;
+        }
+
+        return ranks;
+    }
+
+    /// <summary>A measure's priority: a number, or a name of the precedence block.</summary>
+    private static int PriorityOf(string? priority, IReadOnlyDictionary<string, int> precedence) =>
+        priority is null ? 0
+        : int.TryParse(priority, System.Globalization.NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) ? n
+        : precedence.TryGetValue(priority, out int rank) ? rank
+        : throw new ArgumentException($"priority \"{priority}\" is neither a number nor a name of the precedence block ({string.Join(", ", precedence.Keys)})");
+
+    private static IEnumerable<PolicyMeasure> Expand(MeasureDto d, Dictionary<string, ProductSet> lists, CountryDirectory countries, IReadOnlyDictionary<string, int> precedence)
     {
         ProductSet List(string name) => lists.TryGetValue(name, out ProductSet? set)
             ? set
@@ -87,7 +147,7 @@ public static partial class PolicyRulebookReader
             Authority = ParseAuthority(d.Authority),
             Program = d.Program ?? d.Id,
             Slot = d.Slot ?? throw new ArgumentException("slot is missing"),
-            Priority = d.Priority,
+            Priority = PriorityOf(d.Priority, precedence),
             Heading = string.IsNullOrEmpty(d.Heading) ? default : HtsCode.Parse(d.Heading),
             TwinHeading = d.Twin is null ? null : HtsCode.Parse(d.Twin),
             Kind = d.Kind switch
@@ -249,7 +309,7 @@ public static partial class PolicyRulebookReader
             {
                 string s when s == "any" => (null, false),
                 string s when s == "unchecked" => (null, false),
-                null => throw new RulebookException("programs.yaml", 0, $"program {p.Name}: countries is missing"),
+                null => throw YamlRulebook.ErrorAt(files, "programs.yaml", $"program {p.Name}: countries is missing", "programs", $"name={p.Name}"),
                 var other => (Countries(other, countries, "countries"), true),
             };
             var period = new EffectivePeriod(p.From ?? new DateOnly(1900, 1, 1), p.Until);
@@ -262,7 +322,7 @@ public static partial class PolicyRulebookReader
             .Select(kv => new ShipmentCondition(kv.Key, kv.Value.Description ?? kv.Key, kv.Value.Source ?? string.Empty,
                 kv.Value.OfferedFor is not { } name ? null
                 : lists.TryGetValue(name, out ProductSet? set) ? set
-                : throw new RulebookException("conditions.yaml", 0, $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define")));
+                : throw YamlRulebook.ErrorAt(files, "conditions.yaml", $"condition {kv.Key}: offered_for names list \"{name}\", which product-lists.yaml does not define", "conditions", kv.Key, "offered_for")));
 
     private static MetalShares ReadMetal(DataFiles data, DefaultsFile df) =>
         df.MetalContent?.File is { } file ? ReadMetal(CsvTable.Read(data, file, MetalColumns), df.MetalContent.Source?.Trim() ?? file) : MetalShares.None;
@@ -330,6 +390,10 @@ public static partial class PolicyRulebookReader
 #pragma warning disable CA1812 // instantiated by YamlDotNet
     private sealed class MeasuresFile
     {
+        public EngineDto? Engine { get; set; }
+
+        public Dictionary<string, PrecedenceDto>? Precedence { get; set; }
+
         public List<string>? DeclarationOrder { get; set; }
 
         public string? DeclarationOrderSource { get; set; }
@@ -337,6 +401,35 @@ public static partial class PolicyRulebookReader
         public List<SlotDto>? Slots { get; set; }
 
         public List<MeasureDto>? Measures { get; set; }
+    }
+
+    private sealed class PrecedenceDto
+    {
+        public int? Rank { get; set; }
+
+        public string? Source { get; set; }
+    }
+
+    private sealed class EngineDto
+    {
+        public string? MetalSlot { get; set; }
+
+        public UsContentDto? UsContent { get; set; }
+
+        public string? Column2Group { get; set; }
+
+        public string? EuGroup { get; set; }
+    }
+
+    private sealed class UsContentDto
+    {
+        public string? Slot { get; set; }
+
+        public string? Heading { get; set; }
+
+        public decimal? Threshold { get; set; }
+
+        public string? Citation { get; set; }
     }
 
     private sealed class SlotDto
@@ -358,7 +451,7 @@ public static partial class PolicyRulebookReader
 
         public string? Slot { get; set; }
 
-        public int Priority { get; set; }
+        public string? Priority { get; set; }
 
         public string? Heading { get; set; }
 

@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.ComponentModel;
+using System.Reflection;
+using Levy.Core.Inputs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Levy.Web.Contracts;
@@ -7,6 +10,23 @@ namespace Levy.Web.Contracts;
 /// value gets a problem document naming the parameter.</summary>
 public sealed record QuoteQuery
 {
+    /// <summary>Each parameter's value by its name in the query (the <see cref="FromQueryAttribute"/> names, which are the
+    /// <see cref="InputField.Api"/> names of the input table), repeated values joined with commas.</summary>
+    private static readonly FrozenDictionary<string, Func<QuoteQuery, string?>> ByParameter = typeof(QuoteQuery)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name is not null)
+        .ToFrozenDictionary(
+            p => p.GetCustomAttribute<FromQueryAttribute>()!.Name!,
+            p => p.PropertyType == typeof(string[])
+                ? (Func<QuoteQuery, string?>)(q => string.Join(",", (string[]?)p.GetValue(q) ?? []))
+                : q => (string?)p.GetValue(q),
+            StringComparer.Ordinal);
+
+    /// <summary>The text given for an input (by its API name), repeated values joined with commas; null when not given or
+    /// when the quote query has no such parameter.</summary>
+    internal string? Given(InputField input) =>
+        input.Api is { } name && ByParameter.TryGetValue(name, out Func<QuoteQuery, string?>? get) ? get(this) : null;
+
     /// <summary>The HTS code of the goods.</summary>
     [FromQuery(Name = "product"), Description("HTS code of the goods: 8703.23.01.90 (10 digits; an 8-digit line is accepted).")]
     public string? Product { get; init; }

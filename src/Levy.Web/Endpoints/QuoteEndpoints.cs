@@ -205,21 +205,16 @@ public static class QuoteEndpoints
         }
         catch (InvalidQuoteRequestException e)
         {
-            (string field, string? value) = e.Field switch
+            // The engine names the inputs at fault as the input table's batch columns (several joined with commas); the
+            // problem names them as this API does, with the values given.
+            InputField?[] inputs = [.. e.Field.Split(',').Select(UserInputs.OfEngineField)];
+            if (inputs.Any(i => i?.Api is null))
             {
-                "product" => ("product", query.Product),
-                "program" => ("program", query.Program),
-                "loading_date" => ("loadingDate", query.LoadingDate),
-                "steel_share" => ("steel", query.Steel),
-                "aluminum_share" => ("aluminum", query.Aluminum),
-                "copper_share" => ("copper", query.Copper),
-                "us_content_share" => ("usContent", query.UsContent),
-                "steel_share,aluminum_share,copper_share" => ("steel,aluminum,copper", $"{query.Steel},{query.Aluminum},{query.Copper}"),
-                "origin" => ("origin", query.Origin),
-                "conditions" => ("declare", string.Join(",", query.Declare ?? [])),
-                _ => (e.Field, null),
-            };
-            return Problems.BadInput(field, value, ProblemTitles.InvalidQuoteRequest, e.Message);
+                return Problems.BadInput(e.Field, null, ProblemTitles.InvalidQuoteRequest, e.Message);
+            }
+
+            string? given = inputs.Length == 1 ? query.Given(inputs[0]!) : string.Join(",", inputs.Select(i => query.Given(i!)));
+            return Problems.BadInput(string.Join(",", inputs.Select(i => i!.Api)), given, ProblemTitles.InvalidQuoteRequest, e.Message);
         }
     }
 }

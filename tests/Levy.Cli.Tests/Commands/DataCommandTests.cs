@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Levy.Cli.Tests.Expectations;
 using Levy.Data.Sync;
 using Levy.Data.Tests.Sync.Support;
 
@@ -149,7 +148,7 @@ public sealed class DataCommandTests : IDisposable
         CliRun run = Info();
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Expected.Matches("DataInfo", Anonymise(run.Output));
+        ExpectedFile.Match(Anonymise(run.Output), "DataInfo");
     }
 
     [Fact]
@@ -163,7 +162,7 @@ public sealed class DataCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.DataError, run.ExitCode);
         Assert.Equal($"error: 1 data files are corrupt or differ from manifest.json: {Rev1File}.\n", run.Error);
-        Expected.Matches("DataInfoVerifyCorrupt", Anonymise(run.Output));
+        ExpectedFile.Match(Anonymise(run.Output), "DataInfoVerifyCorrupt");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class DutyCalculatorTests
     [Fact]
     public void Calculate_JapaneseCarLiberationDayWeek_ElevenThousandDollars()
     {
-        // DOMAIN.md 4.4 money check: a $40,000 Japanese car entered 2025-04-20 owes $11,000
+        // docs/domain.md, "Worked examples" (Japan), the money check: a $40,000 Japanese car entered 2025-04-20 owes $11,000
         // (MFN 2.5% + 9903.94.01 +25%; reciprocal excluded under 9903.01.33).
         RateQuote quote = Quote("8703.23.01.90", "JP", "2025-04-20",
             Base(new AdValoremRate(2.5m)),
@@ -38,7 +38,7 @@ public class DutyCalculatorTests
     [Fact]
     public void Calculate_JapanAutoFloor_TopsUpToFifteenPercentAllIn()
     {
-        // DOMAIN.md 4.4: the same car entered 2025-09-20 under 9903.94.41 (15% inclusive) owes $6,000.
+        // docs/domain.md, "Worked examples" (Japan): the same car entered 2025-09-20 under 9903.94.41 (15% inclusive) owes $6,000.
         RateQuote quote = Quote("8703.23.01.90", "JP", "2025-09-20", Base(new AdValoremRate(2.5m)), Floor("9903.94.41", 15m));
 
         DutyBreakdown duty = Compute(quote, 40_000m);
@@ -50,7 +50,7 @@ public class DutyCalculatorTests
     [Fact]
     public void Calculate_CompoundRateOnOneTonne_MatchesWorkedExampleB()
     {
-        // DOMAIN.md 4.2: 46.3¢/kg + 14.9% on 1,000 kg and $8,000 = $463 + $1,192 = $1,655; the EU 15% floor adds nothing
+        // docs/domain.md, "Worked examples", the floor: 46.3¢/kg + 14.9% on 1,000 kg and $8,000 = $463 + $1,192 = $1,655; the EU 15% floor adds nothing
         // (AVE 20.7% is above 15%).
         RateQuote quote = Quote("0402.99.90.00", "DE", "2025-10-01", Base(Cheese), Floor("9903.02.20", 15m));
 
@@ -131,7 +131,7 @@ public class DutyCalculatorTests
     [Fact]
     public void Calculate_MetalContentShare_ChargesTheAdditionalDutyOnTheMetalValueOnly()
     {
-        // DOMAIN.md 4.3 (2026-03-01): MFN 3.9% on $10,000 = $390; 232 50% on $4,000 of aluminium = $2,000.
+        // docs/domain.md, "Worked examples", the aluminum derivative (2026-03-01): MFN 3.9% on $10,000 = $390; 232 50% on $4,000 of aluminium = $2,000.
         RateQuote quote = Quote("7326.90.86.88", "DE", "2026-03-01", Base(new AdValoremRate(3.9m)),
             Additional(Authority.Section232, "9903.85.08", 50m, share: 0.4m));
 

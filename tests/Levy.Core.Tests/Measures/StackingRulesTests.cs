@@ -12,21 +12,9 @@ namespace Levy.Core.Tests.Measures;
 /// <summary>The stacking rules one by one, on a hand-built schedule of a few lines and a hand-built rulebook.</summary>
 public class StackingRulesTests
 {
-    private static readonly DateOnly Start = new(2025, 1, 1);
+    private static readonly DateOnly Start = TestRulebooks.Start;
 
-    private static HtsLine Line(string code, int indent, string description, string? general)
-    {
-        Rate? rate = general is null ? null : RateParser.ParseCell(general, RateColumn.General);
-        return new HtsLine
-        {
-            Code = HtsCode.Parse(code),
-            Indent = indent,
-            Description = description,
-            Units = ImmutableArray<UnitOfMeasure>.Empty,
-            General = general is null ? null : new RateCell(general, rate!),
-            Footnotes = ImmutableArray<Footnote>.Empty,
-        };
-    }
+    private static HtsLine Line(string code, int indent, string description, string? general) => TestSchedules.Rated(code, indent, description, general);
 
     private static readonly TariffSchedule Schedule = new(HtsRevisionId.Parse("2025_basic"),
     [
@@ -52,35 +40,17 @@ public class StackingRulesTests
         ],
         new Dictionary<string, ImmutableArray<CountryCode>> { ["COLUMN2"] = [] });
 
-    private static ProductSet List(string name, params string[] codes) => new(name, "test", codes.Select(c => new ProductListEntry(HtsCode.Parse(c))));
+    private static ProductSet List(string name, params string[] codes) => TestRulebooks.List(name, codes);
 
     private static PolicyMeasure M(string id, string slot, int priority, string heading, Authority authority, ProductSet? products = null,
-        string[]? countries = null, MeasureKind? kind = null, string? twin = null, SlotCondition? when = null, bool partial = false, InTransitException? transit = null) => new()
-    {
-        Id = id,
-        Authority = authority,
-        Program = id,
-        Slot = slot,
-        Priority = priority,
-        Heading = HtsCode.Parse(heading),
-        TwinHeading = twin is null ? null : HtsCode.Parse(twin),
-        Kind = kind,
-        Periods = [new MeasurePeriod(new EffectivePeriod(Start, null), "test source")],
-        Countries = countries is null ? CountrySet.All : CountrySet.Create(string.Join(",", countries), countries.Select(CountryCode.Parse)),
-        Products = products,
-        WhenSlotApplies = when,
-        PartialByContent = partial,
-        InTransit = transit,
-        Citation = id,
-    };
+        string[]? countries = null, MeasureKind? kind = null, string? twin = null, SlotCondition? when = null, bool partial = false, InTransitException? transit = null) =>
+        TestRulebooks.Measure(id, slot, priority, heading, authority, products, countries, kind, twin, when, partial, transit);
 
     private static TariffEngine Engine(params PolicyMeasure[] measures) => Engine(true, measures);
 
     private static TariffEngine Engine(bool cachePlans, params PolicyMeasure[] measures)
     {
-        var rulebook = new Rulebook(measures,
-            [new SlotRule("s232", SlotChoice.Priority, null), new SlotRule("s301", SlotChoice.HighestRate, null), new SlotRule("reciprocal", SlotChoice.Priority, null)],
-            [], [], ["s301", "reciprocal", "s232"], "test");
+        Rulebook rulebook = TestRulebooks.Of(measures, ["s232", "s301", "reciprocal"], ["s301", "reciprocal", "s232"], highestRate: "s301");
         var timeline = new LegalTimeline([(Start, Schedule.Revision, "test")], Start, new DateOnly(2025, 12, 31));
         return new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard, cachePlans);
     }
@@ -230,7 +200,7 @@ public class StackingRulesTests
     [Fact]
     public void RulebookWithMoreSlotsThanTheEngineHolds_IsRefusedWhenTheEngineIsBuilt()
     {
-        var rulebook = new Rulebook([], [.. Enumerable.Range(0, 17).Select(i => new SlotRule($"slot{i}", SlotChoice.Priority, null))], [], [], [], "test");
+        Rulebook rulebook = TestRulebooks.Of([], [.. Enumerable.Range(0, 17).Select(i => $"slot{i}")], []);
         var timeline = new LegalTimeline([(Start, Schedule.Revision, "test")], Start, new DateOnly(2025, 12, 31));
 
         var ex = Assert.Throws<ArgumentException>(() => new TariffEngine(rulebook, timeline, _ => Schedule, Countries, MetalShares.None, QuoteDefaults.Standard));

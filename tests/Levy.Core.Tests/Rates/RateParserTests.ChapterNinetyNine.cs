@@ -3,7 +3,7 @@ using static Levy.Core.Tests.Rates.ExpectedRates;
 
 namespace Levy.Core.Tests.Rates;
 
-/// <summary>The Chapter 99 (and Chapter 98) forms of the General column (DOMAIN.md §1.2).</summary>
+/// <summary>The Chapter 99 (and Chapter 98) forms of the General column (docs/domain.md, "Chapter 99 rate text").</summary>
 public partial class RateParserTests
 {
     public static TheoryData<string, Rate> ChapterNinetyNineForms { get; } = new()

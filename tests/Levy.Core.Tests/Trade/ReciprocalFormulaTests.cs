@@ -4,7 +4,7 @@ namespace Levy.Core.Tests.Trade;
 
 public class ReciprocalFormulaTests
 {
-    // 2024 U.S. goods exports and imports ($ billion, Census) and the Annex I rates of EO 14257 (data/trade, DOMAIN.md §6).
+    // 2024 U.S. goods exports and imports ($ billion, Census) and the Annex I rates of EO 14257 (data/trade; docs/domain.md, "The April 2025 reciprocal formula").
     [Theory]
     [InlineData("CN", "143.5", "438.9", "0.34")]
     [InlineData("VN", "13.1", "136.6", "0.46")]

@@ -1,7 +1,6 @@
 using Levy.Core.Calculation.Entries;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
-using Levy.Tests.Shared;
 using nietras.SeparatedValues;
 
 namespace Levy.Data.Tests.Batch;

@@ -3,7 +3,6 @@ using CsCheck;
 using Levy.Core.Calculation.Duties;
 using Levy.Core.Calculation;
 using Levy.Data.Batch;
-using Levy.Tests.Shared;
 
 namespace Levy.Data.Tests.Batch;
 

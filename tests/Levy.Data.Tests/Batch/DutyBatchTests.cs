@@ -3,7 +3,6 @@ using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Core.Schedule;
 using Levy.Data.Batch;
-using Levy.Tests.Shared;
 
 namespace Levy.Data.Tests.Batch;
 

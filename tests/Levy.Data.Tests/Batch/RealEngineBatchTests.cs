@@ -8,7 +8,7 @@ public class RealEngineBatchTests
     [Fact]
     public void Run_JapaneseCar_MatchesTheDomainMoneyCheck()
     {
-        // DOMAIN.md 4.4: a $40,000 Japanese car owes $11,000 duty entered 2025-08-10 and $6,000 on 2025-09-20.
+        // docs/domain.md, "Worked examples" (Japan): a $40,000 Japanese car owes $11,000 duty entered 2025-08-10 and $6,000 on 2025-09-20.
         const string input = "id,hts10,origin,value,quantity1,entry_date,mode\n" +
             "a,8703.23.01.90,JP,40000,1,2025-08-10,vessel\n" +
             "b,8703.23.01.90,JP,40000,1,2025-09-20,vessel\n" +

@@ -1,7 +1,6 @@
 using Levy.Data.Bundle;
 using Levy.Data.Locating;
 using Levy.Data.Rulebook;
-using Levy.Tests;
 
 namespace Levy.Data.Tests.Bundle;
 

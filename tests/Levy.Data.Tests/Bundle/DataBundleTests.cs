@@ -6,7 +6,6 @@ using Levy.Data.Bundle;
 using Levy.Data.Countries;
 using Levy.Data.Locating;
 using Levy.Data.Rulebook;
-using Levy.Tests;
 
 namespace Levy.Data.Tests.Bundle;
 
@@ -32,7 +31,7 @@ public class DataBundleTests
     {
         DataBundle bundle = DataBundle.Embedded!;
 
-        Assert.Equal(1, bundle.FormatVersion);
+        Assert.Equal(2, bundle.FormatVersion);
         Assert.Equal(HtsRevisionId.Parse("2026_rev_10"), bundle.NewestRevision);
         Assert.Equal(44, bundle.Revisions.Length);
         Assert.Equal(44, bundle.Sources.Count(s => s.File.StartsWith("hts/hts_", StringComparison.Ordinal)));
@@ -196,7 +195,7 @@ public class DataBundleTests
 
         var ex = Assert.Throws<InvalidBundleException>(() => DataBundle.FromBytes(bytes, "old.bundle"));
 
-        Assert.Equal("old.bundle: bundle format 0, but this Levy reads format 1 only; run `levy data sync` (or `levy data compile`) "
+        Assert.Equal("old.bundle: bundle format 0, but this Levy reads format 2 only; run `levy data sync` (or `levy data compile`) "
             + "to write a bundle in the current format", ex.Message);
     }
 
@@ -205,7 +204,7 @@ public class DataBundleTests
     {
         string home = UserDataHome(bytes => bytes[8] = 0);
 
-        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: home);
+        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home));
 
         Assert.Equal(DataLocator.EmbeddedSource, location.Source);
         Assert.Contains(location.Notes, n => n.Contains("is skipped: bundle format 0", StringComparison.Ordinal));
@@ -218,7 +217,7 @@ public class DataBundleTests
         string path = Path.Combine(home, "levy", DataBundle.FileName);
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..100]);
 
-        var ex = Assert.Throws<InvalidBundleException>(() => DataLocator.Find(environment: Env(home), currentDirectory: home));
+        var ex = Assert.Throws<InvalidBundleException>(() => DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home)));
 
         Assert.StartsWith($"{path}: the file is truncated", ex.Message, StringComparison.Ordinal);
     }
@@ -228,11 +227,15 @@ public class DataBundleTests
     {
         string home = UserDataHome(_ => { });
 
-        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: home);
+        DataLocation location = DataLocator.Find(environment: Env(home), currentDirectory: WorkIn(home));
 
         Assert.Equal(DataLocator.EmbeddedSource, location.Source);
         Assert.Contains(location.Notes, n => n.Contains("is not newer than the embedded bundle", StringComparison.Ordinal));
     }
+
+    /// <summary>A working directory inside the test's own folder, so that no <c>./data</c> or <c>../shared/data</c> left
+    /// elsewhere on the machine (say a <c>/tmp/shared</c>) is found before the bundles under test.</summary>
+    private static string WorkIn(string home) => Directory.CreateDirectory(Path.Combine(home, "work")).FullName;
 
     private static Func<string, string?> Env(string home) => name => name == DataLocator.XdgDataHome ? home : null;
 

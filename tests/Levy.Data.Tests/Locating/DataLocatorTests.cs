@@ -43,7 +43,8 @@ public class DataLocatorTests
     [Fact]
     public void Locate_Nothing_ListsPlacesTried()
     {
-        string tmp = Directory.CreateTempSubdirectory("levy-").FullName;
+        // A folder of its own inside a fresh one, so that its ../shared/data is nothing another program left in /tmp.
+        string tmp = Directory.CreateDirectory(Path.Combine(Directory.CreateTempSubdirectory("levy-").FullName, "work")).FullName;
 
         var ex = Assert.Throws<DataNotFoundException>(() => DataLocator.Locate(null, _ => null, tmp));
 

@@ -40,7 +40,7 @@ public sealed class BundleUpdateTests : IDisposable
         Assert.True(report.Succeeded, string.Join("\n", report.Failures));
         Assert.Equal([Rev11], report.Added.Select(a => a.Revision));
         Assert.Equal(Path.Combine(Target, DataBundle.FileName), report.Written);
-        DataLocation found = DataLocator.Find(environment: name => name == DataLocator.XdgDataHome ? _home : null, currentDirectory: _home);
+        DataLocation found = DataLocator.Find(environment: name => name == DataLocator.XdgDataHome ? _home : null, currentDirectory: Directory.CreateDirectory(Path.Combine(_home, "work")).FullName);
         Assert.Equal(DataLocator.SyncedSource, found.Source);
         LevyData data = LevyData.Open(found);
         Assert.True(data.UsesCompiledRulebook);

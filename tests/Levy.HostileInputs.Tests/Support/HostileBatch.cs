@@ -3,7 +3,6 @@ using CsCheck;
 using Levy.Core.Inputs;
 using Levy.Data.Batch;
 using Levy.Data.Rulebook;
-using Levy.Tests.Shared;
 
 namespace Levy.HostileInputs.Tests.Support;
 

@@ -69,7 +69,7 @@ public sealed class CatalogueEndpointsTests(LevyWebFactory factory) : IClassFixt
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(LevyWebFactory.Data.Catalogue.Revisions.Length, health.GetProperty("revisions").GetInt32());
-        Assert.Equal(Levy.Tests.TestData.UsesFolder ? "--data-dir" : "embedded bundle", health.GetProperty("dataSource").GetString());
+        Assert.Equal(TestData.UsesFolder ? "--data-dir" : "embedded bundle", health.GetProperty("dataSource").GetString());
         Assert.True(health.GetProperty("memory").GetProperty("heapMegabytes").GetInt64() > 0);
         Assert.True(health.GetProperty("memory").GetProperty("gcPauseMilliseconds").GetDouble() >= 0);
     }

@@ -3,7 +3,7 @@ using Levy.Core.Rates;
 
 namespace Levy.Core.Calculation.Planning;
 
-/// <summary>Reads what a Chapter 99 heading's rate text does (DOMAIN.md §1.2).</summary>
+/// <summary>Reads what a Chapter 99 heading's rate text does (docs/domain.md, "Chapter 99 rate text").</summary>
 /// <remarks>
 /// "The duty provided in the applicable subheading + 25%" adds 25% (on the value named by "upon the value of …"); "The duty
 /// provided in the applicable subheading", "No change", "Free" and blank texts add nothing (exemption or passthrough

@@ -196,7 +196,7 @@ internal class ProductPlanner
                 return CountrySet.Create($"none ({measure.Heading} is not printed)", []);
             }
 
-            ImmutableArray<CountryCode>? codes = HeadingCountries.Parse(text.Line.Description, Countries, out string? error);
+            ImmutableArray<CountryCode>? codes = HeadingCountries.Parse(text.Line.Description, Countries, Rulebook.Roles.EuropeanUnionGroup, out string? error);
             set = codes is { } c
                 ? CountrySet.Create(string.Join(", ", c), c)
                 : throw new InvalidOperationException($"Measure {measure.Id}: cannot read the countries of {measure.Heading} in {text.Revision}: {error}.");

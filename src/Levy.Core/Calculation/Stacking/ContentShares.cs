@@ -11,7 +11,7 @@ namespace Levy.Core.Calculation.Stacking;
 internal static class ContentShares
 {
     /// <summary>The share of value that is not U.S. content: declared, else the default of USMCA vehicles.</summary>
-    internal static decimal NonUs(EngineRoles roles, in QuoteInputs inputs, Explanation? explain)
+    internal static decimal NonUs(EngineContext roles, in QuoteInputs inputs, Explanation? explain)
     {
         if (inputs.UsContentShare is { } us)
         {
@@ -23,7 +23,7 @@ internal static class ContentShares
     }
 
     /// <summary>The share of value that is one metal: declared, else estimated, else the flat default.</summary>
-    internal static decimal Metal(EngineRoles roles, ProductPlan plan, DutyBasis basis, in QuoteInputs inputs, Explanation? explain)
+    internal static decimal Metal(EngineContext roles, ProductPlan plan, DutyBasis basis, in QuoteInputs inputs, Explanation? explain)
     {
         decimal? declared = basis switch
         {

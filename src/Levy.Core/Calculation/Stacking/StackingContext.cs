@@ -13,11 +13,11 @@ internal ref struct StackingContext
     internal const int MaxComponents = 24;
 
     /// <summary>The most slots a rulebook can declare (<see cref="Outcomes"/>); checked when the engine is built.</summary>
-    internal const int MaxSlots = 16;
+    internal const int MaxSlots = Measures.Rulebook.SlotCapacity;
 
     private readonly ref Components _components;
 
-    internal StackingContext(EngineRoles roles, ProductPlan plan, ref readonly QuoteInputs inputs, ref Components components, Explanation? explain)
+    internal StackingContext(EngineContext roles, ProductPlan plan, ref readonly QuoteInputs inputs, ref Components components, Explanation? explain)
     {
         Roles = roles;
         Plan = plan;
@@ -26,7 +26,7 @@ internal ref struct StackingContext
         Explain = explain;
     }
 
-    internal readonly EngineRoles Roles;
+    internal readonly EngineContext Roles;
 
     internal readonly ProductPlan Plan;
 

@@ -265,10 +265,10 @@ internal static class StackingRules
     /// <summary>Rule "U.S. content": when at least 20% of the customs value is U.S. content, the reciprocal duty applies only
     /// to the non-U.S. content, and heading 9903.01.34 is declared for the U.S. share. Off in additive mode.</summary>
     /// <remarks>Source: EO 14257 sec. 3(d); U.S. note 2(v)(xii) (later (xiii)-(xvii)); heading 9903.01.34. The slot, heading
-    /// and threshold are <see cref="EngineRoles"/>.</remarks>
+    /// and threshold are <see cref="EngineContext"/>.</remarks>
     private static void UsContent(ref StackingContext x)
     {
-        if (x.Inputs.UsContentShare is not { } us || us < EngineRoles.UsContentThreshold || x.Inputs.Stacking == StackingMode.Additive)
+        if (x.Inputs.UsContentShare is not { } us || us < x.Roles.UsContentThreshold || x.Inputs.Stacking == StackingMode.Additive)
         {
             return;
         }
@@ -277,14 +277,14 @@ internal static class StackingRules
         for (int i = 0; i < n; i++)
         {
             Evaluated c = x[i];
-            if (c.Kind == ComponentKind.Additional && c.Candidate!.Measure.Slot == EngineRoles.UsContentSlot)
+            if (c.Kind == ComponentKind.Additional && c.Candidate!.Measure.Slot == x.Roles.UsContentSlot)
             {
                 decimal share = c.Share * (1m - us);
                 x[i] = c with { AdValorem = c.AdValorem is { } a && c.Share != 0 ? a / c.Share * share : c.AdValorem, Share = share, Note = Evaluated.UsContentNote };
-                x.Add(new Evaluated(null, ComponentKind.Exemption, EngineRoles.UsContentHeading, 0m, us, null, Evaluated.UsContentExemptNote));
+                x.Add(new Evaluated(null, ComponentKind.Exemption, x.Roles.UsContentHeading, 0m, us, null, Evaluated.UsContentExemptNote));
                 if (x.Explain is { TraceEnabled: true } explain)
                 {
-                    explain.Trace($"U.S. content {PercentText.Of(us)}: the reciprocal duty is charged on the non-U.S. content only ({EngineRoles.UsContentHeading}).");
+                    explain.Trace($"U.S. content {PercentText.Of(us)}: the reciprocal duty is charged on the non-U.S. content only ({x.Roles.UsContentHeading}).");
                 }
 
                 return;

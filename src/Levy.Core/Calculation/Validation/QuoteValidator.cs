@@ -17,10 +17,10 @@ internal sealed class QuoteValidator
     /// <summary>The request field named when the declared metal shares add up to more than the value.</summary>
     internal const string MetalSharesField = "steel_share,aluminum_share,copper_share";
 
-    private readonly EngineRoles _roles;
+    private readonly EngineContext _roles;
     private readonly CountryDirectory _countries;
 
-    internal QuoteValidator(EngineRoles roles, CountryDirectory countries)
+    internal QuoteValidator(EngineContext roles, CountryDirectory countries)
     {
         _roles = roles;
         _countries = countries;

@@ -32,7 +32,7 @@ internal static class QuoteWriter
         Array.Sort(ranks, ordered);
         foreach (Evaluated e in ordered)
         {
-            components.Add(Component(in e, in x.Base, request.Explain));
+            components.Add(Component(rulebook.Roles.UsContent, in e, in x.Base, request.Explain));
         }
 
         return components.ToImmutable();
@@ -70,7 +70,7 @@ internal static class QuoteWriter
 
     private static int DeclarationRank(Rulebook rulebook, in Evaluated e)
     {
-        string slot = e.Candidate?.Measure.Slot ?? EngineRoles.UsContentSlot;
+        string slot = e.Candidate?.Measure.Slot ?? rulebook.Roles.UsContent.Slot;
         int rank = rulebook.DeclarationOrder.IndexOf(slot);
         return rank < 0 ? int.MaxValue : rank;
     }
@@ -83,23 +83,23 @@ internal static class QuoteWriter
     };
 
     /// <summary>One component; with <paramref name="explain"/> false the lean form (the citation in place of the text).</summary>
-    private static QuoteComponent Component(in Evaluated e, in BaseDuty baseDuty, bool explain)
+    private static QuoteComponent Component(UsContentRole usContent, in Evaluated e, in BaseDuty baseDuty, bool explain)
     {
         if (e.Candidate is not { } c)
         {
             return new QuoteComponent(Authority.IeepaReciprocal, "U.S. content", e.Heading, ComponentKind.Exemption, NoChangeRate.Instance, 0m, e.Share, null,
-                "reciprocal-us-content", explain ? "EO 14257 sec. 3(d); U.S. note 2(v)" : string.Empty,
-                explain ? $"The U.S. content ({PercentText.Of(e.Share)} of value, at least {PercentText.Of(EngineRoles.UsContentThreshold)}) is not subject to the reciprocal duty." : string.Empty);
+                "reciprocal-us-content", explain ? usContent.Citation : string.Empty,
+                explain ? $"The U.S. content ({PercentText.Of(e.Share)} of value, at least {PercentText.Of(usContent.Threshold)}) is not subject to the reciprocal duty." : string.Empty);
         }
 
         PolicyMeasure m = c.Measure;
         HeadingTermsOfColumn terms = c.For(m.RateColumn ?? baseDuty.Column);
         string program = explain && e.Note == Evaluated.InTransitNote ? m.Program + " (in transit)" : m.Program;
         return new QuoteComponent(m.Authority, program, e.Heading.IsEmpty ? null : e.Heading, e.Kind, terms.Printed, e.AdValorem, e.Share, e.FloorRate,
-            m.Id, c.Period.Source, explain ? Text(in e, c, terms) : m.Citation);
+            m.Id, c.Period.Source, explain ? Text(usContent, in e, c, terms) : m.Citation);
     }
 
-    private static string Text(in Evaluated e, CandidatePlan c, HeadingTermsOfColumn terms)
+    private static string Text(UsContentRole usContent, in Evaluated e, CandidatePlan c, HeadingTermsOfColumn terms)
     {
         PolicyMeasure m = c.Measure;
         string listed = c.Entry is { } entry && m.Products is { } list ? $" (listed as {entry.Prefix} in {list.Name})" : string.Empty;
@@ -108,7 +108,7 @@ internal static class QuoteWriter
         {
             ComponentKind.Floor => $"{PercentText.Of(e.FloorRate!.Value)} all-in: adds {(e.AdValorem is { } a ? PercentText.Of(a) : "the difference")} to the ordinary duty{on}. {m.Citation}. Rate read from {terms.RateSource}.",
             ComponentKind.Additional => $"+{PercentText.Of(terms.Rate)}{on}. {m.Citation}. Rate read from {terms.RateSource}."
-                + (e.Note == Evaluated.UsContentNote ? $" Charged on the non-U.S. content only ({EngineRoles.UsContentHeading})." : string.Empty),
+                + (e.Note == Evaluated.UsContentNote ? $" Charged on the non-U.S. content only ({usContent.Heading})." : string.Empty),
             _ => e.Note switch
             {
                 Evaluated.FloorMetNote => $"The ordinary duty already meets the {PercentText.Of(e.FloorRate!.Value)} all-in rate: nothing is added ({m.Citation}).",

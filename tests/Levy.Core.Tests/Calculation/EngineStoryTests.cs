@@ -1,15 +1,15 @@
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
-/// <summary>The stories of DOMAIN.md (the Japan story, worked examples A-C) and one case per partner and regime, against
+/// <summary>The stories of docs/domain.md, "Worked examples" (the Japan story, the Chinese car, the floor, the aluminum derivative) and one case per partner and regime, against
 /// the real HTS revisions and the rulebook. Expected totals are worked out from the headings and instruments cited.</summary>
 public class EngineStoryTests
 {
     private static RateQuote Quote(string product, string origin, string date, string? program = null, string? loaded = null,
         decimal? steel = null, decimal? aluminum = null, decimal? usContent = null, StackingMode stacking = StackingMode.Legal, params string[] conditions) =>
-        SharedData.Data.Engine.Quote(new QuoteRequest
+        TestData.Data.Engine.Quote(new QuoteRequest
         {
             Product = HtsCode.Parse(product),
             Origin = CountryCode.Parse(origin),
@@ -29,7 +29,7 @@ public class EngineStoryTests
         Assert.Equal(dutiableHeadings.Order(), charged);
     }
 
-    // DOMAIN.md §4.4, the car 8703.23.01.90 (MFN 2.5%).
+    // docs/domain.md, "Worked examples" (Japan): the car 8703.23.01.90 (MFN 2.5%).
     [Theory]
     [InlineData("2025-01-15", "0.025")]
     [InlineData("2025-03-20", "0.025")]             // 9903.94.01 printed since 03-12 but in force 04-03
@@ -46,7 +46,7 @@ public class EngineStoryTests
         AssertQuote(q, decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture), headings);
     }
 
-    // DOMAIN.md §4.4, hot-rolled steel 7208.39.00.90 (MFN Free) and aluminium 7601.10.30.00 (MFN 2.6%).
+    // docs/domain.md, "Worked examples" (Japan): hot-rolled steel 7208.39.00.90 (MFN Free) and aluminium 7601.10.30.00 (MFN 2.6%).
     [Theory]
     [InlineData("7208.39.00.90", "2025-01-15", "0")]                       // within the Japan TRQ
     [InlineData("7208.39.00.90", "2025-03-20", "0.25", "9903.81.87")]
@@ -84,7 +84,7 @@ public class EngineStoryTests
         AssertQuote(Quote("4009.11.00.00", "JP", date), decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture), headings);
     }
 
-    // DOMAIN.md §4.1, worked example A: a Chinese car.
+    // docs/domain.md, "Worked examples": a Chinese car.
     [Theory]
     [InlineData("2025-06-10", "0.725", "9903.88.01", "9903.94.01", "9903.01.24")]
     [InlineData("2025-12-01", "0.625", "9903.88.01", "9903.94.01", "9903.01.24")]
@@ -185,7 +185,7 @@ public class EngineStoryTests
         AssertQuote(Quote("7208.51.00.30", "GB", "2025-10-01"), 0.25m, "9903.81.94");
     }
 
-    // Worked example C (DOMAIN.md §4.3): an aluminum derivative of Germany with 40% aluminum content.
+    // docs/domain.md, "Worked examples": an aluminum derivative of Germany with 40% aluminum content.
     [Fact]
     public void WorkedExampleC_DerivativeOnMetalContent_ReciprocalFloorOnTheRest()
     {

@@ -3,12 +3,15 @@ using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
 
-namespace Levy.Core.Tests.Schedule;
+namespace Levy.Testing;
 
-/// <summary>Hand-built schedules of a few lines (written here, not taken from the official files).</summary>
-internal static class TestSchedules
+/// <summary>Hand-built schedules of a few lines (written here, not taken from the official files), for tests that must
+/// not depend on the data.</summary>
+public static class TestSchedules
 {
-    internal static HtsLine Line(string code, int indent, string description, string? general = null, string? units = null, params string[] footnotes) => new()
+    /// <summary>A printed line whose General rate is kept as text (not parsed); <paramref name="code"/> may be empty (a text
+    /// row); the footnotes link to the headings they name.</summary>
+    public static HtsLine Line(string code, int indent, string description, string? general = null, string? units = null, params string[] footnotes) => new()
     {
         Code = code.Length == 0 ? default : HtsCode.Parse(code),
         Indent = indent,
@@ -19,11 +22,32 @@ internal static class TestSchedules
             [.. f.Split(' ', '.').Length > 0 ? ExtractCodes(f) : []]))],
     };
 
+    /// <summary>A printed line whose General rate is parsed as the schedule reader parses it (for quotes).</summary>
+    public static HtsLine Rated(string code, int indent, string description, string? general) => new()
+    {
+        Code = HtsCode.Parse(code),
+        Indent = indent,
+        Description = description,
+        Units = ImmutableArray<UnitOfMeasure>.Empty,
+        General = general is null ? null : new RateCell(general, RateParser.ParseCell(general, RateColumn.General)),
+        Footnotes = ImmutableArray<Footnote>.Empty,
+    };
+
+    /// <summary>A line with no rates and these reporting units (<c>kg</c>, <c>kg cmsc</c>).</summary>
+    public static HtsLine Counted(string code, params string[] units) => new()
+    {
+        Code = HtsCode.Parse(code),
+        Indent = 0,
+        Description = "test " + code,
+        Units = [.. units.Select(UnitOfMeasure.Parse)],
+        Footnotes = ImmutableArray<Footnote>.Empty,
+    };
+
     private static IEnumerable<HtsCode> ExtractCodes(string text) =>
         text.Split(' ').Select(w => w.TrimEnd('.')).Where(w => HtsCode.TryParse(w, out _) && w.Contains('.')).Select(HtsCode.Parse);
 
     /// <summary>A miniature of heading 8703: a heading, a text row, an 8-digit line with rates and two 10-digit children.</summary>
-    internal static TariffSchedule Cars(string revision = "2025_rev_7", string carRate = "2.5%") => new(HtsRevisionId.Parse(revision),
+    public static TariffSchedule Cars(string revision = "2025_rev_7", string carRate = "2.5%") => new(HtsRevisionId.Parse(revision),
     [
         Line("8703", 0, "Motor cars and other motor vehicles principally designed for the transport of persons:"),
         Line("", 1, "Other vehicles, with only spark-ignition internal combustion piston engines:"),

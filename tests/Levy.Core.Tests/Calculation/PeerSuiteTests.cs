@@ -4,7 +4,7 @@ using Levy.Core.Measures;
 using Levy.Core.Primitives;
 using Levy.Core.Rates;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>The peer's own test suite as Levy tests: every assertion of Budget-Lab-Yale/tariff-rate-tracker's
 /// <c>tests/test_rate_calculation.R</c> ("calc") and <c>tests/run_tests_daily_series.R</c> ("daily") that states a rate
@@ -150,7 +150,7 @@ public class PeerSuiteTests
         RateQuote q;
         try
         {
-            q = SharedData.Data.Engine.Quote(RequestOf(c));
+            q = TestData.Data.Engine.Quote(RequestOf(c));
         }
         catch (InvalidQuoteRequestException) when (c.Measure == "refused")
         {
@@ -188,7 +188,7 @@ public class PeerSuiteTests
     [Fact]
     public void PeerAssertions_EveryDifference_IsExplainedInValidationMd()
     {
-        string validation = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "validation.md"));
+        string validation = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "validation.md"));
         var differences = Cases.Where(c => !c.Agrees).ToList();
 
         Assert.All(differences, c => Assert.Contains($"| {c.Id} |", validation, StringComparison.Ordinal));
@@ -213,7 +213,7 @@ public class PeerSuiteTests
     [InlineData("9903.80.01", Authority.Section232)]
     public void PeerClassifyAuthority_EveryRulebookMeasureOfTheHeading_HasThatAuthority(string heading, Authority authority)
     {
-        PolicyMeasure[] measures = [.. SharedData.Data.Engine.Rulebook.Measures.Where(m => m.Heading.ToString() == heading)];
+        PolicyMeasure[] measures = [.. TestData.Data.Engine.Rulebook.Measures.Where(m => m.Heading.ToString() == heading)];
 
         Assert.NotEmpty(measures);
         Assert.All(measures, m => Assert.Equal(authority, m.Authority));
@@ -223,7 +223,7 @@ public class PeerSuiteTests
     [Fact]
     public void PeerSemiconductorList_IsWithinTheProvisionsOfNote39b()
     {
-        ProductSet semis = SharedData.Data.Policy.Lists["s232-semiconductors"];
+        ProductSet semis = TestData.Data.Policy.Lists["s232-semiconductors"];
 
         Assert.True(semis.Entries.Length >= 5);
         Assert.All(semis.Entries, e => Assert.Contains(e.Prefix.Truncate(6).ToString(), new[] { "8471.50", "8471.80", "8473.30" }));
@@ -253,7 +253,7 @@ public class PeerSuiteTests
     [Fact]
     public void PeerParseRate_CompoundRate_NeedsAValue()
     {
-        RateQuote q = SharedData.Data.Engine.Quote(new QuoteRequest { Product = HtsCode.Parse("0402.99.90.00"), Origin = CountryCode.Parse("DE"), EntryDate = new DateOnly(2025, 6, 1) });
+        RateQuote q = TestData.Data.Engine.Quote(new QuoteRequest { Product = HtsCode.Parse("0402.99.90.00"), Origin = CountryCode.Parse("DE"), EntryDate = new DateOnly(2025, 6, 1) });
 
         Assert.Null(q.TotalAdValorem); // 46.3¢/kg + 14.9%: the peer's parse_rate returns NA, Levy asks for value and quantity
     }
@@ -265,7 +265,7 @@ public class PeerSuiteTests
     {
         foreach (PeerCase c in Cases.Where(c => c.Measure != "refused"))
         {
-            RateQuote q = SharedData.Data.Engine.Quote(RequestOf(c));
+            RateQuote q = TestData.Data.Engine.Quote(RequestOf(c));
             if (q.TotalAdValorem is not { } total)
             {
                 continue;

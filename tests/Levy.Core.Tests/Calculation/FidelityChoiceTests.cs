@@ -6,7 +6,7 @@ using Levy.Core.Primitives;
 using Levy.Core.Schedule;
 using Levy.Data.Tables;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>Issue 9, over the real data: every prefix collision of the 2026 metals annexes resolves to the most specific
 /// listing; every metal estimate is a share; the facts left to the importer that decide a rate are offered as choices;
@@ -18,7 +18,7 @@ public class FidelityChoiceTests
     private static readonly string[] Annexes = ["s232-annex-1a", "s232-annex-1b", "s232-annex-2", "s232-annex-3"];
 
     private static RateQuote Quote(string product, string origin, string date, bool explain = true, params string[] conditions) =>
-        SharedData.Data.Engine.Quote(new QuoteRequest
+        TestData.Data.Engine.Quote(new QuoteRequest
         {
             Product = HtsCode.Parse(product),
             Origin = CountryCode.Parse(origin),
@@ -30,7 +30,7 @@ public class FidelityChoiceTests
     /// <summary>Every pair (a broader entry of one annex list, a longer entry of another lying within it) of the real table.</summary>
     private static List<(string General, ProductListEntry Broad, string Specific, ProductListEntry Narrow)> Collisions()
     {
-        var lists = SharedData.Data.Policy.Lists;
+        var lists = TestData.Data.Policy.Lists;
         var found = new List<(string, ProductListEntry, string, ProductListEntry)>();
         foreach (string a in Annexes)
         {
@@ -64,8 +64,8 @@ public class FidelityChoiceTests
     [Fact]
     public void AnnexLists_EveryCollision_ResolvesToTheMostSpecificListing()
     {
-        var lists = SharedData.Data.Policy.Lists;
-        TariffSchedule schedule = SharedData.Data.Engine.Schedule(SharedData.Data.Engine.Timeline.ForDate(AnnexDay));
+        var lists = TestData.Data.Policy.Lists;
+        TariffSchedule schedule = TestData.Data.Engine.Schedule(TestData.Data.Engine.Timeline.ForDate(AnnexDay));
         int lines = 0;
         foreach ((string general, ProductListEntry broad, string specific, ProductListEntry narrow) in Collisions())
         {
@@ -91,7 +91,7 @@ public class FidelityChoiceTests
             ["s232-annex-2"] = [],
             ["s232-annex-3"] = ["9903.82.10", "9903.82.11"],
         };
-        TariffSchedule schedule = SharedData.Data.Engine.Schedule(SharedData.Data.Engine.Timeline.ForDate(AnnexDay));
+        TariffSchedule schedule = TestData.Data.Engine.Schedule(TestData.Data.Engine.Timeline.ForDate(AnnexDay));
         foreach ((_, _, string specific, ProductListEntry narrow) in Collisions())
         {
             foreach (HtsLine line in schedule.LinesWithin(narrow.Prefix).Where(l => l.Code.IsStatisticalLine || (l.Code.IsTariffLine && !schedule.LinesWithin(l.Code).Any(c => c.Code.IsStatisticalLine))))
@@ -107,11 +107,11 @@ public class FidelityChoiceTests
     [Fact]
     public void MetalEstimates_OfTheRealTable_AreSharesAddingUpToAtMostTheValue()
     {
-        CsvTable table = CsvTable.Read(Path.Combine(SharedData.Directory.FullName, "policy", "metal_content_shares_bea_hs10.csv"), "hs10");
+        CsvTable table = CsvTable.Read(Path.Combine(TestData.RequireSharedFolder(), "policy", "metal_content_shares_bea_hs10.csv"), "hs10");
         int clamped = 0;
         foreach (CsvRecord r in table.Records)
         {
-            MetalEstimate e = SharedData.Data.Engine.Metal.Find(HtsCode.Parse(r["hs10"])) ?? throw new Xunit.Sdk.XunitException($"{r["hs10"]} has no estimate");
+            MetalEstimate e = TestData.Data.Engine.Metal.Find(HtsCode.Parse(r["hs10"])) ?? throw new Xunit.Sdk.XunitException($"{r["hs10"]} has no estimate");
             Assert.InRange(e.Steel, 0m, 1m);
             Assert.InRange(e.Aluminum, 0m, 1m);
             Assert.InRange(e.Copper, 0m, 1m);
@@ -170,12 +170,12 @@ public class FidelityChoiceTests
     [Fact]
     public void Panel_RefusesTheUnitedStatesAsAnOrigin()
     {
-        var builder = new PanelBuilder(SharedData.Data.Engine);
+        var builder = new PanelBuilder(TestData.Data.Engine);
         var request = new PanelRequest { Countries = [CountryCode.Parse("US")], Products = [HtsCode.Parse("8703.23")], From = AnnexDay, To = AnnexDay };
 
         var e = Assert.Throws<ArgumentException>(() => builder.Build(request, new DiscardSink(), cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("customs territory", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(SharedData.Data.Countries.Partners, c => c.Iso.Value == "US");
+        Assert.DoesNotContain(TestData.Data.Countries.Partners, c => c.Iso.Value == "US");
     }
 
     private sealed class DiscardSink : IPanelSink

@@ -4,7 +4,7 @@ using Levy.Core.Primitives;
 using Levy.Core.Rates;
 using Levy.Core.Schedule;
 
-namespace Levy.Tests.Shared;
+namespace Levy.Testing;
 
 /// <summary>A stand-in for the rate engine (shared by the Data and Cli tests and the benchmarks): a few products with
 /// hand-written quotes, enough to exercise the duty path without the real engine or data.</summary>
@@ -19,7 +19,7 @@ namespace Levy.Tests.Shared;
 /// <see cref="InvalidOperationException"/> (an engine bug).</item>
 /// </list>
 /// </remarks>
-internal static class FakeEngine
+public static class FakeEngine
 {
     private static readonly TariffSchedule Schedule = new(HtsRevisionId.Parse("2025_rev_12"),
     [
@@ -31,7 +31,7 @@ internal static class FakeEngine
 
     private static readonly Rate Cheese = new CompoundRate([new SpecificRate(0.463m, UnitOfMeasure.Kilogram, true), new AdValoremRate(14.9m)]);
 
-    internal static RateQuote Quote(QuoteRequest r)
+    public static RateQuote Quote(QuoteRequest r)
     {
         string code = r.Product.ToString();
         if (code == "9999.99.99.99")
@@ -76,7 +76,7 @@ internal static class FakeEngine
     }
 
     /// <summary>One quote for everything (the benchmark's fixed quote function): the car on 2025-04-20.</summary>
-    internal static Func<QuoteRequest, RateQuote> Fixed()
+    public static Func<QuoteRequest, RateQuote> Fixed()
     {
         RateQuote car = Quote(new QuoteRequest { Product = HtsCode.Parse("8703.23.01.90"), Origin = CountryCode.Parse("JP"), EntryDate = new DateOnly(2025, 4, 20) });
         return _ => car;
@@ -90,12 +90,5 @@ internal static class FakeEngine
         new(authority, "test", HtsCode.Parse(heading), ComponentKind.Additional,
             new ApplicableSubheadingRate(new AdValoremRate(25m)), adValorem, share, null, "m-" + heading, "test", "test");
 
-    private static HtsLine Line(string code, params string[] units) => new()
-    {
-        Code = HtsCode.Parse(code),
-        Indent = 0,
-        Description = "test " + code,
-        Units = [.. units.Select(UnitOfMeasure.Parse)],
-        Footnotes = ImmutableArray<Footnote>.Empty,
-    };
+    private static HtsLine Line(string code, params string[] units) => TestSchedules.Counted(code, units);
 }

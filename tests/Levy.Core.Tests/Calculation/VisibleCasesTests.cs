@@ -3,7 +3,7 @@ using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 using Levy.Data.Tables;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>Agreement with the independently derived cases of ../shared/cases/visible.csv: each case's extra options (the
 /// <c>args</c> column, CLI-style: <c>--steel-share 0.2 --program KR</c>) are applied, and a case agrees with either of its
@@ -39,7 +39,7 @@ public class VisibleCasesTests
 
     private const string Absent = "(../shared/cases/visible.csv absent)";
 
-    private static string CasesPath => Path.Combine(SharedData.RepositoryRoot, "..", "shared", "cases", "visible.csv");
+    private static string CasesPath => Path.Combine(TestData.RepositoryRoot, "..", "shared", "cases", "visible.csv");
 
     private static CsvTable Cases
     {
@@ -68,7 +68,7 @@ public class VisibleCasesTests
     public void Quote_VisibleCase_AgreesWithIndependentDerivation(string caseId)
     {
         CsvRecord row = Cases.Records.Single(r => r["case_id"] == caseId);
-        RateQuote quote = SharedData.Data.Engine.Quote(RequestOf(row));
+        RateQuote quote = TestData.Data.Engine.Quote(RequestOf(row));
 
         decimal expected = row.Decimal("expected_total_rate");
         decimal? alternative = row.Optional("alt_total_rate") is { } alt ? decimal.Parse(alt, CultureInfo.InvariantCulture) : null;
@@ -89,7 +89,7 @@ public class VisibleCasesTests
     {
         _ = Cases; // skips (outside the assertions below, which would report the skip as a failure) where the cases are absent
         Assert.All(Pinned.Keys, id => Assert.Contains(Cases.Records, r => r["case_id"] == id));
-        string validation = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "validation.md"));
+        string validation = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "validation.md"));
         Assert.All(Pinned.Keys, id => Assert.Contains(id, validation, StringComparison.Ordinal));
     }
 

@@ -5,7 +5,7 @@ using Levy.Core.Panels;
 using Levy.Core.Primitives;
 using Levy.Data.Trade;
 
-namespace Levy.Data.Tests.Panels;
+namespace Levy.Core.Tests.Panels;
 
 /// <summary>Small panels over the real revisions: a few products, a few countries (the full panel is measured by the
 /// benchmark, not here).</summary>
@@ -16,7 +16,7 @@ public class PanelBuilderTests
 
     private static readonly Lazy<(List<PanelInterval> Rows, PanelSummary Summary)> Small = new(() => Build(new PanelRequest { Countries = Countries, Products = Products }));
 
-    private static TariffEngine Engine => SharedData.Data.Engine;
+    private static TariffEngine Engine => TestData.Data.Engine;
 
     private static (List<PanelInterval>, PanelSummary) Build(PanelRequest request, TariffEngine? engine = null)
     {
@@ -86,7 +86,7 @@ public class PanelBuilderTests
     [Fact]
     public void OriginClasses_EvaluateLikeEveryCountryOnItsOwn()
     {
-        ImmutableArray<CountryCode> all = [.. SharedData.Data.Countries.Countries.Select(c => c.Iso)];
+        ImmutableArray<CountryCode> all = [.. TestData.Data.Countries.Countries.Select(c => c.Iso)];
         foreach (string date in new[] { "2025-04-09", "2025-08-27", "2025-11-14", "2026-03-01", "2026-06-08" })
         {
             var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
@@ -113,7 +113,7 @@ public class PanelBuilderTests
     [Fact]
     public void Build_UsmcaShares_BlendCanadaWithAndWithoutTheClaim()
     {
-        PreferenceShares usmca = TradeTables.ReadUsmcaShares(SharedData.Data.Files, SharedData.Data.Countries);
+        PreferenceShares usmca = TradeTables.ReadUsmcaShares(TestData.Data.Files, TestData.Data.Countries);
         var ca = CountryCode.Parse("CA");
         var day = new DateOnly(2025, 10, 1);
         var request = new PanelRequest { Countries = [ca], Products = [HtsCode.Parse("4009.11.00.00")], From = day, To = day, Preferences = usmca };

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Levy.Core.Calculation;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>The extra options of a test case written as on the command line (<c>--steel-share 0.2 --program KR</c>), as
 /// ../shared/cases/visible.csv writes them in its <c>args</c> column.</summary>

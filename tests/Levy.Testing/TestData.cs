@@ -2,13 +2,13 @@ using Levy.Data;
 using Levy.Data.Bundle;
 using Levy.Data.Locating;
 
-namespace Levy.Tests;
+namespace Levy.Testing;
 
 /// <summary>The data the tests read: the official files in <c>../shared/data</c> when they are there, else the data bundle
 /// embedded in Levy (a fresh clone, a machine without the shared folder). Shared by the test projects as a linked file.</summary>
 /// <remarks>Set <c>LEVY_TESTS_DATA=bundle</c> to run every test on the embedded bundle even where the folder exists: the
 /// same expectations must hold on both.</remarks>
-internal static class TestData
+public static class TestData
 {
     /// <summary>The environment variable that forces the embedded bundle.</summary>
     public const string ModeVariable = "LEVY_TESTS_DATA";

@@ -5,7 +5,7 @@ using Levy.Core.Primitives;
 using Levy.Data.Tables;
 using Levy.Data.Trade;
 
-namespace Levy.Data.Tests.Panels;
+namespace Levy.Core.Tests.Panels;
 
 /// <summary>Issue 9.10: unit values give the panel's specific and compound ordinary rates an ad valorem equivalent, flagged
 /// as an estimate; without them nothing changes (the specific part counts as 0 and needs_value is set).</summary>
@@ -16,7 +16,7 @@ public class UnitValuePanelTests
     private static PanelValues ValueOn(string product, string country, UnitValues? unitValues)
     {
         var rows = new Collect();
-        new PanelBuilder(SharedData.Data.Engine).Build(new PanelRequest
+        new PanelBuilder(TestData.Data.Engine).Build(new PanelRequest
         {
             Countries = [CountryCode.Parse(country)],
             Products = [HtsCode.Parse(product)],
@@ -57,7 +57,7 @@ public class UnitValuePanelTests
     [Fact]
     public void Build_FloorMeasuredAgainstTheEquivalent()
     {
-        // The EU's 15% all-in floor adds 15% less the ordinary duty's ad valorem equivalent (DOMAIN: floor formula). Cheese
+        // The EU's 15% all-in floor adds 15% less the ordinary duty's ad valorem equivalent (docs/domain.md, "Stacking", rule 1). Cheese
         // 0406.90.12.00 pays $1.227/kg: at $12.27 a kg that is 10%, so the floor adds 5% and the total is exactly 15%.
         PanelValues with = ValueOn("0406.90.12.00", "DE", Values("0406.90.12", "kg", 12.27m));
 
@@ -88,7 +88,7 @@ public class UnitValuePanelTests
     [Fact]
     public void ReadUnitValues_TheDocumentedExample_Reads()
     {
-        string path = Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "unit-values.csv");
+        string path = Path.Combine(TestData.RepositoryRoot, "docs", "examples", "unit-values.csv");
 
         UnitValues values = TradeTables.ReadUnitValues(path);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Levy.Core.Calculation;
 using Levy.Core.Primitives;
 
-namespace Levy.Data.Tests.Calculation;
+namespace Levy.Core.Tests.Calculation;
 
 /// <summary>The six rate errors of issue 9 ("Fidelity II"), found by comparing Levy with the peer tracker, each on the real
 /// revisions and rulebook, with the law's answer worked out from the heading text and U.S. note cited.</summary>
@@ -10,7 +10,7 @@ public class FidelityStoryTests
 {
     private static RateQuote Quote(string product, string origin, string date, decimal? steel = null, decimal? aluminum = null, decimal? copper = null,
         string? program = null, params string[] conditions) =>
-        SharedData.Data.Engine.Quote(new QuoteRequest
+        TestData.Data.Engine.Quote(new QuoteRequest
         {
             Product = HtsCode.Parse(product),
             Origin = CountryCode.Parse(origin),

@@ -3,7 +3,7 @@ using Levy.Core.Panels;
 using Levy.Core.Primitives;
 using Levy.Data.Rulebook;
 
-namespace Levy.Data.Tests.Panels;
+namespace Levy.Data.Tests.Rulebook;
 
 /// <summary>The scenarios of rulebook/scenarios against the real revisions.</summary>
 public class ScenarioTests
@@ -31,7 +31,7 @@ public class ScenarioTests
     [Fact]
     public void NoIeepa_LeavesChinaWithMfnAndSection301()
     {
-        // A Chinese car on 2025-06-10: 2.5% + 25% (301 list 1) + 25% (232), no 20% fentanyl (DOMAIN.md §4.1 has 72.5%).
+        // A Chinese car on 2025-06-10: 2.5% + 25% (301 list 1) + 25% (232), no 20% fentanyl (docs/domain.md, "Worked examples", has 72.5%).
         Assert.Equal(0.725m, Total("actual", "8703.23.01.20", "CN", "2025-06-10"));
         Assert.Equal(0.525m, Total("no-ieepa", "8703.23.01.20", "CN", "2025-06-10"));
     }
