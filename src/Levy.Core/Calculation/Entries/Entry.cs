@@ -181,7 +181,7 @@ public sealed class Entry
             notes.Add(Format(EntryErrorMessages.MpfCarriedForward, FeeSchedule.FiscalYearOf(date), date, mpfRates.FiscalYear, mpfRates.Citation));
         }
 
-        EntryType type = first.EntryType ?? DecideType(lines, duties, declared, fees.Informal, date, notes);
+        EntryType type = first.EntryType ?? fees.Informal.TypeOf(lines, duties, declared, date, notes);
         int n = lines.Count;
         var mpfWeights = new decimal[n];
         var hmfWeights = new decimal[n];
@@ -293,43 +293,6 @@ public sealed class Entry
 
     /// <summary>The id, date, line count and total.</summary>
     public override string ToString() => $"Entry {Id ?? "(single line)"} of {EntryDate:yyyy-MM-dd}: {Lines.Length} lines, {Total}";
-
-    private static EntryType DecideType(IReadOnlyList<EntryLine> lines, IReadOnlyList<DutyBreakdown> duties, Money declared,
-        InformalEntryRule rule, DateOnly date, ImmutableArray<string>.Builder notes)
-    {
-        if (declared > rule.Limit)
-        {
-            return EntryType.Formal;
-        }
-
-        if (rule.Chapter99ExceptionApplies(date))
-        {
-            for (int i = 0; i < lines.Count; i++)
-            {
-                if (lines[i].Value > rule.Chapter99ArticleLimit && HasChapter99(duties[i]))
-                {
-                    notes.Add(Format(EntryErrorMessages.FormalForChapter99, i + 1, rule.Chapter99ArticleLimit, rule.Citation));
-                    return EntryType.Formal;
-                }
-            }
-        }
-
-        notes.Add(Format(EntryErrorMessages.Informal, declared, rule.Limit, rule.Citation));
-        return EntryType.Informal;
-    }
-
-    private static bool HasChapter99(DutyBreakdown duty)
-    {
-        foreach (ComponentDuty c in duty.Components)
-        {
-            if (c.Component.Heading is { IsChapter99: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static Money Clamp(Money fee, Money min, Money max) => fee < min ? min : fee > max ? max : fee;
 

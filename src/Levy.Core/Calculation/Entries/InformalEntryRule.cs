@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Levy.Core.Calculation.Duties;
 using Levy.Core.Primitives;
 
 namespace Levy.Core.Calculation.Entries;
@@ -15,4 +18,44 @@ public sealed record InformalEntryRule(Money Limit, Money Chapter99ArticleLimit,
     /// <summary>True when the Chapter 99 exception applies on <paramref name="entryDate"/>.</summary>
     public bool Chapter99ExceptionApplies(DateOnly entryDate) =>
         Chapter99ExceptionSuspendedFrom is not { } from || entryDate < from;
+
+    /// <summary>Whether an entry is formal or informal: formal above the limit, or when an article over the chapter 99
+    /// article limit is charged a Chapter 99 duty while that exception applies; the reason is added to <paramref name="notes"/>.</summary>
+    internal EntryType TypeOf(IReadOnlyList<EntryLine> lines, IReadOnlyList<DutyBreakdown> duties, Money declared, DateOnly date,
+        ImmutableArray<string>.Builder notes)
+    {
+        InformalEntryRule rule = this;
+        if (declared > rule.Limit)
+        {
+            return EntryType.Formal;
+        }
+
+        if (rule.Chapter99ExceptionApplies(date))
+        {
+            for (int i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Value > rule.Chapter99ArticleLimit && HasChapter99(duties[i]))
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture, EntryErrorMessages.FormalForChapter99, i + 1, rule.Chapter99ArticleLimit, rule.Citation));
+                    return EntryType.Formal;
+                }
+            }
+        }
+
+        notes.Add(string.Format(CultureInfo.InvariantCulture, EntryErrorMessages.Informal, declared, rule.Limit, rule.Citation));
+        return EntryType.Informal;
+    }
+
+    private static bool HasChapter99(DutyBreakdown duty)
+    {
+        foreach (ComponentDuty c in duty.Components)
+        {
+            if (c.Component.Heading is { IsChapter99: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
