@@ -13,13 +13,15 @@ namespace Levy.Core.Calculation.Planning;
 internal sealed class CachingProductPlanner : ProductPlanner
 {
     private const int PlanCacheLimit = 200_000;
-    private readonly ConcurrentDictionary<(Epoch Epoch, HtsCode Product), ProductPlan> _plans = new();
-    private readonly ConcurrentDictionary<Epoch, EpochPlan> _epochPlans = new();
+    // Keyed by the epoch's index, not the Epoch value: every epoch comes from the one calendar, and an int hashes faster
+    // than four fields on the path of every quote.
+    private readonly ConcurrentDictionary<(int Epoch, HtsCode Product), ProductPlan> _plans = new();
+    private readonly ConcurrentDictionary<int, EpochPlan> _epochPlans = new();
 
     // A measure without a product list covers every product the same way within an epoch: its candidate is built once per
     // epoch and shared by every plan. A listed measure's candidate depends on the product's list entry; its heading terms
     // (the costly part) depend only on the measure and the governing revision.
-    private readonly ConcurrentDictionary<(int Measure, Epoch Epoch), CandidatePlan> _unlisted = new();
+    private readonly ConcurrentDictionary<(int Measure, int Epoch), CandidatePlan> _unlisted = new();
     private readonly ConcurrentDictionary<(int Measure, HtsRevisionId Revision), CandidateTerms> _terms = new();
     private readonly ConcurrentDictionary<HtsCode, int[]> _candidates = new();
     private readonly ConcurrentDictionary<(HtsCode Heading, HtsRevisionId Revision), HeadingText?> _headings = new();
@@ -32,7 +34,7 @@ internal sealed class CachingProductPlanner : ProductPlanner
 
     internal override ProductPlan PlanFor(HtsCode product, Epoch epoch)
     {
-        if (_plans.TryGetValue((epoch, product), out ProductPlan? plan))
+        if (_plans.TryGetValue((epoch.Index, product), out ProductPlan? plan))
         {
             return plan;
         }
@@ -43,13 +45,13 @@ internal sealed class CachingProductPlanner : ProductPlanner
             _plans.Clear();
         }
 
-        return _plans.GetOrAdd((epoch, product), plan);
+        return _plans.GetOrAdd((epoch.Index, product), plan);
     }
 
-    internal override EpochPlan EpochPlanOf(Epoch epoch) => _epochPlans.GetOrAdd(epoch, base.EpochPlanOf);
+    internal override EpochPlan EpochPlanOf(Epoch epoch) => _epochPlans.TryGetValue(epoch.Index, out EpochPlan? shared) ? shared : _epochPlans.GetOrAdd(epoch.Index, base.EpochPlanOf(epoch));
 
     internal override CandidatePlan UnlistedCandidate(int index, MeasurePeriod period, Epoch epoch) =>
-        _unlisted.GetOrAdd((index, epoch), key => base.UnlistedCandidate(key.Measure, period, key.Epoch));
+        _unlisted.GetOrAdd((index, epoch.Index), _ => base.UnlistedCandidate(index, period, epoch));
 
     internal override int[] CandidatesFor(HtsCode product, HtsProduct printed) =>
         _candidates.GetOrAdd(product, p => base.CandidatesFor(p, printed));
