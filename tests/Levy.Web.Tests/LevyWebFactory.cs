@@ -72,5 +72,9 @@ public class PanelFactory : LevyWebFactory
         {
             builder.UseSetting($"Levy:PanelProducts:{i}", Products[i]);
         }
+
+        // These tests want the answer, not the 503 of a slow build (tested with a wait of 0 in EtrEndpointsTests): on 2
+        // cores shared with other test projects the first panel, which loads every revision, took over the default 30 s.
+        builder.UseSetting("Levy:PanelWaitSeconds", "300");
     }
 }
