@@ -7,18 +7,14 @@ using Levy.Refunds.Generation;
 
 namespace Levy.Refunds.Tests;
 
-/// <summary>The shared data (../shared/data, opened once per test run), the refund rules, the IEEPA headings and a
-/// checker over the real engine.</summary>
+/// <summary>The data (../shared/data where it is present, else the embedded bundle: <see cref="Levy.Testing.TestData"/>),
+/// the refund rules, the IEEPA headings and a checker over the real engine.</summary>
 internal static class RefundData
 {
-    internal static string RepositoryRoot { get; } =
-        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found");
-
-    private static readonly Lazy<LevyData> Shared = new(() => LevyData.Open(Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"))));
     private static readonly Lazy<RefundRules> SharedRules = new(() => RefundRulesReader.Read(RulebookFiles.Embedded));
     private static readonly Lazy<IeepaHeadings> SharedHeadings = new(() => IeepaHeadings.From(Data.Policy.Rulebook));
 
-    internal static LevyData Data => Shared.Value;
+    internal static LevyData Data => Levy.Testing.TestData.Data;
 
     internal static RefundRules Rules => SharedRules.Value;
 

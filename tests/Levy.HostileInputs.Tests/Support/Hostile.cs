@@ -5,21 +5,16 @@ using Levy.Data.Locating;
 
 namespace Levy.HostileInputs.Tests.Support;
 
-/// <summary>The shared data (../shared/data, opened once for the run) and the ways these tests feed Levy: the command
-/// line in-process, files in a temporary folder.</summary>
+/// <summary>The data (../shared/data where it is present, else the embedded bundle: <see cref="Levy.Testing.TestData"/>)
+/// and the ways these tests feed Levy: the command line in-process, files in a temporary folder.</summary>
 internal static class Hostile
 {
-    private static readonly Lazy<LevyData> Opened = new(() => LevyData.Open(SharedDataFolder));
-
-    /// <summary>The repository root.</summary>
-    internal static string RepositoryRoot { get; } =
-        DataLocator.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Levy.slnx not found");
-
-    /// <summary>The official data next to the repository.</summary>
-    internal static string SharedDataFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+    /// <summary>The official files next to the repository, for a test that reads them; the test is skipped, with the
+    /// reason, where they are absent.</summary>
+    internal static string SharedDataFolder => Levy.Testing.TestData.RequireSharedFolder();
 
     /// <summary>The data, opened once.</summary>
-    internal static LevyData Data => Opened.Value;
+    internal static LevyData Data => Levy.Testing.TestData.Data;
 
     /// <summary>Runs <c>levy</c> on the shared data, as if stdout were redirected.</summary>
     internal static CliResult Cli(params string[] args) => Run(args, Data, default);

@@ -12,6 +12,7 @@ public sealed class RefundPageTests(BrowserFixture browser) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        BrowserFixture.RequireBrowser();
         _page = await browser.Browser.NewPageAsync();
         _page.SetDefaultTimeout(60_000);
         _page.Console += (_, m) =>
@@ -24,7 +25,13 @@ public sealed class RefundPageTests(BrowserFixture browser) : IAsyncLifetime
         _page.PageError += (_, e) => _errors.Add(e);
     }
 
-    public async ValueTask DisposeAsync() => await _page.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            await _page.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task Upload_GeneratedExport_ShowsSummaryDeadlinesFlagsAndOffersTheDeclaration()
