@@ -62,23 +62,23 @@ public sealed class RateQuote
 
     /// <summary>The total as a fraction of the customs value, when it can be computed (null when a specific duty needs a
     /// customs value or quantity that the request did not give).</summary>
-    public decimal? TotalAdValorem
-    {
-        get
-        {
-            decimal total = 0;
-            foreach (QuoteComponent c in Components)
-            {
-                if (c.AdValorem is not { } a)
-                {
-                    return null;
-                }
+    public decimal? TotalAdValorem => TotalOf(Components);
 
-                total += a;
+    /// <summary>The sum of the components' ad valorem rates; null when one of them is not known.</summary>
+    internal static decimal? TotalOf(ImmutableArray<QuoteComponent> components)
+    {
+        decimal total = 0;
+        foreach (QuoteComponent c in components)
+        {
+            if (c.AdValorem is not { } a)
+            {
+                return null;
             }
 
-            return total;
+            total += a;
         }
+
+        return total;
     }
 
     /// <summary>The Chapter 99 duties as a fraction of the customs value, when computable.</summary>

@@ -160,15 +160,9 @@ public sealed class TariffEngine
             return new RateQuote(request, plan.Revision, plan.Product, parts, [], [], []);
         }
 
-        decimal? total = 0m;
-        foreach (QuoteComponent c in parts)
-        {
-            total = c.AdValorem is { } a ? total + a : null;
-        }
-
         return new RateQuote(request, plan.Revision, plan.Product, parts, [.. reasons.NotAppliedMeasures], [.. reasons.Assumptions.Distinct()], [.. reasons.Rules])
         {
-            Choices = QuoteChoices.Of(this, plan, in inputs, ordered, reasons, total),
+            Choices = QuoteChoices.Of(this, plan, in inputs, ordered, reasons, RateQuote.TotalOf(parts)),
         };
     }
 

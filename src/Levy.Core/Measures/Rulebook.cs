@@ -108,6 +108,20 @@ public sealed partial class Rulebook
     /// <summary>The program a symbol belongs to, or null.</summary>
     public PreferenceProgram? FindProgram(string symbol) => _programsBySymbol.GetValueOrDefault(symbol);
 
+    /// <summary>The index of a slot in <see cref="Slots"/>, or -1 when no slot has that name.</summary>
+    internal int SlotIndex(string name)
+    {
+        for (int i = 0; i < Slots.Length; i++)
+        {
+            if (Slots[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>A rulebook with the same slots, programs and roles and other measures (a scenario).</summary>
     public Rulebook With(IEnumerable<PolicyMeasure> measures) =>
         new(measures, Slots, Programs, Conditions.Values, DeclarationOrder, DeclarationOrderSource, Roles);

@@ -82,7 +82,7 @@ public sealed class OriginClasses
                 behaviours[key] = behaviour = behaviours.Count;
             }
 
-            inForce.Add((ProductPlanner.SlotIndex(rulebook, m.Slot), m.Priority, i, behaviour, engine.Planner.CountriesOf(i, revision)));
+            inForce.Add((rulebook.SlotIndex(m.Slot), m.Priority, i, behaviour, engine.Planner.CountriesOf(i, revision)));
         }
 
         inForce.Sort((a, b) => a.Slot != b.Slot ? a.Slot.CompareTo(b.Slot) : a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : a.Index.CompareTo(b.Index));

@@ -79,7 +79,7 @@ internal class ProductPlanner
 
             CandidatePlan candidate = entry is null ? UnlistedCandidate(i, period, epoch) : NewCandidate(i, period, epoch.Revision, entry);
             specific ??= new List<CandidatePlan>?[Rulebook.Slots.Length];
-            (specific[SlotIndex(Rulebook, m.Slot)] ??= []).Add(candidate);
+            (specific[Rulebook.SlotIndex(m.Slot)] ??= []).Add(candidate);
         }
 
         CandidatePlan[][] ordered = shared.Slots;
@@ -117,7 +117,7 @@ internal class ProductPlanner
             PolicyMeasure m = Rulebook.Measures[i];
             if (!IsProductSpecific(m) && m.PeriodOn(epoch.Start) is { } period)
             {
-                slots[SlotIndex(Rulebook, m.Slot)].Add(UnlistedCandidate(i, period, epoch));
+                slots[Rulebook.SlotIndex(m.Slot)].Add(UnlistedCandidate(i, period, epoch));
             }
         }
 
@@ -214,19 +214,6 @@ internal class ProductPlanner
         return CandidateTerms.Read(m, text);
     }
 
-    /// <summary>The slot index of a slot name, or -1.</summary>
-    internal static int SlotIndex(Rulebook rulebook, string name)
-    {
-        for (int i = 0; i < rulebook.Slots.Length; i++)
-        {
-            if (rulebook.Slots[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private CandidatePlan NewCandidate(int index, MeasurePeriod period, HtsRevisionId revision, ProductListEntry? entry) =>
         new(Rulebook.Measures[index], index, period, CountriesOf(index, revision), entry, TermsOf(index, revision));

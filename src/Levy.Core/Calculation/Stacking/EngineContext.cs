@@ -31,7 +31,7 @@ internal sealed class EngineContext
         _countries = countries;
         Metal = metal;
         Defaults = defaults;
-        MetalSlotIndex = SlotIndex(rulebook.Roles.MetalSlot);
+        MetalSlotIndex = rulebook.SlotIndex(rulebook.Roles.MetalSlot);
     }
 
     internal Rulebook Rulebook { get; }
@@ -45,9 +45,6 @@ internal sealed class EngineContext
 
     /// <summary>The column-2 countries.</summary>
     internal CountrySet Column2 => _column2 ??= CountrySet.Create(Rulebook.Roles.Column2Group, _countries.GroupMembers(Rulebook.Roles.Column2Group));
-
-    /// <summary>The slot index of a slot name, or -1.</summary>
-    internal int SlotIndex(string name) => ProductPlanner.SlotIndex(Rulebook, name);
 
     /// <summary>True when the claimed program is (one of the symbols of) the needed program.</summary>
     internal bool ProgramMatches(string needed, string? claimed)

@@ -53,7 +53,7 @@ internal static class Gates
             return false;
         }
 
-        Outcome o = x.Outcomes[x.Roles.SlotIndex(when.Slot)];
+        Outcome o = x.Outcomes[x.Roles.Rulebook.SlotIndex(when.Slot)];
         return o.Charged && (when.Programs.IsDefaultOrEmpty || when.Programs.Contains(o.Winner!.Measure.Program));
     }
 }
