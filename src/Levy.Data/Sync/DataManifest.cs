@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Levy.Data.Sync;
 
@@ -16,7 +18,7 @@ namespace Levy.Data.Sync;
 /// </code>
 /// <para>Immutable and thread-safe; <see cref="With"/> returns a new manifest.</para>
 /// </remarks>
-public sealed class DataManifest
+public sealed partial class DataManifest
 {
     /// <summary>The file name in the data folder.</summary>
     public const string FileName = "manifest.json";
@@ -29,7 +31,10 @@ public sealed class DataManifest
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ManifestJsonContext.Default, // source-generated, so that the Native AOT levy can read and write it
     };
+
+    private static JsonTypeInfo<ManifestDocument> DocumentInfo => (JsonTypeInfo<ManifestDocument>)Json.GetTypeInfo(typeof(ManifestDocument));
 
     private DataManifest(ImmutableSortedDictionary<string, ManifestEntry> files, DateTimeOffset? updatedAt, string? levyVersion)
     {
@@ -79,7 +84,7 @@ public sealed class DataManifest
         ManifestDocument? doc;
         try
         {
-            doc = JsonSerializer.Deserialize<ManifestDocument>(File.ReadAllBytes(path), Json);
+            doc = JsonSerializer.Deserialize(File.ReadAllBytes(path), DocumentInfo);
         }
         catch (JsonException ex)
         {
@@ -110,7 +115,7 @@ public sealed class DataManifest
     {
         var doc = new ManifestDocument(CurrentFormatVersion, now, CurrentLevyVersion, [.. Files.Values]);
         string temp = path + ".partial";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(doc, Json));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(doc, DocumentInfo));
         File.Move(temp, path, overwrite: true);
     }
 
@@ -127,4 +132,8 @@ public sealed class DataManifest
         DateTimeOffset? UpdatedAt,
         string? LevyVersion,
         List<ManifestEntry>? Files);
+
+    /// <summary>The source-generated metadata of the manifest document.</summary>
+    [JsonSerializable(typeof(ManifestDocument))]
+    private sealed partial class ManifestJsonContext : JsonSerializerContext;
 }
