@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Levy.Data;
 using Levy.Data.Json;
 using Levy.Data.Rulebook;
@@ -82,8 +83,11 @@ public sealed class CliContext
     /// <summary>The data, opened on first use.</summary>
     public LevyData Data => _data.Value;
 
-    /// <summary>Options for JSON output: camelCase, enums as strings, indented.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = LevyJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+    /// <summary>Options for JSON output: camelCase, enums as strings, indented; types resolved only through the
+    /// source-generated <see cref="CliJsonContext"/> (no reflection, so that the CLI runs under Native AOT).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = LevyJson.ConfigureForSourceGeneration(
+        new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, TypeInfoResolver = CliJsonContext.Default },
+        CliJsonContext.EnumConverters);
 
     /// <summary>Says, first and in yellow, that an answer may be out of date (nothing when it is not).</summary>
     /// <param name="console">Where to write.</param>
@@ -97,10 +101,13 @@ public sealed class CliContext
     }
 
     /// <summary>Writes exactly one JSON document to stdout.</summary>
-    public void WriteJson<T>(T value)
-    {
-        Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
-    }
+    /// <typeparam name="T">A type listed in <see cref="CliJsonContext"/>.</typeparam>
+    /// <param name="value">The value to write.</param>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not listed in <see cref="CliJsonContext"/>.</exception>
+    public void WriteJson<T>(T value) => Output.WriteLine(Serialize(value));
+
+    /// <summary>The JSON text of <paramref name="value"/>, through <see cref="JsonOptions"/>' source-generated metadata.</summary>
+    internal static string Serialize<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T)));
 }
 
 /// <summary>Options every command accepts.</summary>

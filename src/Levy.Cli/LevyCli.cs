@@ -96,7 +96,7 @@ public static class LevyCli
 
     /// <summary>The JSON problem document of an error (RFC 9457's title and detail, and the exit code).</summary>
     private static void WriteProblem(TextWriter output, int exitCode, string detail) =>
-        output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new CliProblem(CliMessages.TitleOf(exitCode), detail, exitCode), CliContext.JsonOptions));
+        output.WriteLine(CliContext.Serialize(new CliProblem(CliMessages.TitleOf(exitCode), detail, exitCode)));
 
     /// <summary>Builds the command tree.</summary>
     internal static RootCommand Build(Func<ParseResult, CliContext> context)

@@ -165,13 +165,15 @@ internal static class DataInfoCommand
     }
 
     /// <summary>The JSON shape of <c>levy data info --json</c> when the data comes from a bundle.</summary>
-    private sealed record BundleInfoView(string Data, string FoundVia, string Reason, string Rulebook, bool RulebookCompiled, BundleView Bundle,
+    internal sealed record BundleInfoView(string Data, string FoundVia, string Reason, string Rulebook, bool RulebookCompiled, BundleView Bundle,
         IReadOnlyList<BundleSource> Sources, bool Verified, string? Problem, IReadOnlyList<string> Attribution, IReadOnlyList<string> Notes);
 
-    private sealed record BundleView(string? Path, int Format, long Size, string Description, int Revisions, HtsRevisionId Oldest, HtsRevisionId Newest,
+    /// <summary>The bundle in <see cref="BundleInfoView"/>.</summary>
+    internal sealed record BundleView(string? Path, int Format, long Size, string Description, int Revisions, HtsRevisionId Oldest, HtsRevisionId Newest,
         IReadOnlyList<SectionView> Sections);
 
-    private sealed record SectionView(string Name, int Stored, int Length);
+    /// <summary>One section of the bundle in <see cref="BundleView"/>.</summary>
+    internal sealed record SectionView(string Name, int Stored, int Length);
 
     // Lines of text go straight to stdout (Spectre would wrap long paths at the console width); the table goes through Spectre.
     private static void Render(IAnsiConsole console, TextWriter output, DataInventory inv)
@@ -237,7 +239,7 @@ internal static class DataInfoCommand
     };
 
     /// <summary>The JSON shape of <c>levy data info --json</c>.</summary>
-    private sealed record InfoView(
+    internal sealed record InfoView(
         string DataFolder,
         string FoundVia,
         string Reason,
@@ -262,10 +264,13 @@ internal static class DataInfoCommand
             [DataInfoCommand.Attribution, DataInfoCommand.HtsAttribution]);
     }
 
-    private sealed record ManifestView(string Path, int Files, DateTimeOffset? UpdatedAt, string? LevyVersion);
+    /// <summary>The folder's manifest in <see cref="InfoView"/>.</summary>
+    internal sealed record ManifestView(string Path, int Files, DateTimeOffset? UpdatedAt, string? LevyVersion);
 
-    private sealed record RevisionsView(int Catalogue, int Present, IReadOnlyList<HtsRevisionId> Missing);
+    /// <summary>How many catalogue revisions have their file, in <see cref="InfoView"/>.</summary>
+    internal sealed record RevisionsView(int Catalogue, int Present, IReadOnlyList<HtsRevisionId> Missing);
 
-    private sealed record FileView(string File, bool Listed, bool Present, bool MirrorOnly, long? Size, string? Sha256, ManifestMatch Manifest,
+    /// <summary>One data file in <see cref="InfoView"/>.</summary>
+    internal sealed record FileView(string File, bool Listed, bool Present, bool MirrorOnly, long? Size, string? Sha256, ManifestMatch Manifest,
         HtsRevisionId? Revision, string? Problem);
 }

@@ -203,16 +203,14 @@ internal static class DataSyncCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new
-            {
-                basis = current.Name,
-                basisNewest = current.NewestRevision,
-                written = report.Written,
-                added = report.Added,
-                files = report.Files.Select(f => new SyncFileView(f.File, f.Outcome, f.Source, f.Entry?.Sha256, f.Entry?.Size, f.Entry?.RetrievedAt, f.Error)),
-                offline = report.Offline,
-                failures = report.Failures,
-            });
+            cli.WriteJson(new BundleUpdateView(
+                current.Name,
+                current.NewestRevision,
+                report.Written,
+                report.Added,
+                [.. report.Files.Select(f => new SyncFileView(f.File, f.Outcome, f.Source, f.Entry?.Sha256, f.Entry?.Size, f.Entry?.RetrievedAt, f.Error))],
+                report.Offline,
+                report.Failures));
         }
         else if (report.Written is { } written)
         {
@@ -371,7 +369,7 @@ internal static class DataSyncCommand
     }
 
     /// <summary>The JSON shape of <c>levy data sync --json</c>.</summary>
-    private sealed record SyncView(string Target, string Manifest, SyncCounts Summary, IReadOnlyList<SyncFileView> Files, IReadOnlyList<string> Warnings,
+    internal sealed record SyncView(string Target, string Manifest, SyncCounts Summary, IReadOnlyList<SyncFileView> Files, IReadOnlyList<string> Warnings,
         IReadOnlyList<string> Failures)
     {
         internal static SyncView From(SyncReport r) => new(
@@ -384,7 +382,20 @@ internal static class DataSyncCommand
             r.Failures.Select(f => f.Error!).ToList());
     }
 
-    private sealed record SyncCounts(int Downloaded, int Copied, int Unchanged, int MirrorOnly, int Failed);
+    /// <summary>The JSON shape of <c>levy data sync --json</c> without options (adding new revisions to the bundle).</summary>
+    /// <param name="Basis">The bundle the update started from.</param>
+    /// <param name="BasisNewest">The newest revision in it.</param>
+    /// <param name="Written">The new bundle written, or null.</param>
+    /// <param name="Added">The revisions added to it.</param>
+    /// <param name="Files">The files fetched.</param>
+    /// <param name="Offline">Why the network could not be reached, or null.</param>
+    /// <param name="Failures">What failed.</param>
+    internal sealed record BundleUpdateView(string Basis, HtsRevisionId BasisNewest, string? Written, IReadOnlyList<ReleasedRevision> Added,
+        IReadOnlyList<SyncFileView> Files, string? Offline, IReadOnlyList<string> Failures);
 
-    private sealed record SyncFileView(string File, SyncOutcome Outcome, string Source, string? Sha256, long? Size, DateTimeOffset? RetrievedAt, string? Error);
+    /// <summary>How many files each outcome had, in <see cref="SyncView"/>.</summary>
+    internal sealed record SyncCounts(int Downloaded, int Copied, int Unchanged, int MirrorOnly, int Failed);
+
+    /// <summary>One file in <see cref="SyncView"/> and <see cref="BundleUpdateView"/>.</summary>
+    internal sealed record SyncFileView(string File, SyncOutcome Outcome, string Source, string? Sha256, long? Size, DateTimeOffset? RetrievedAt, string? Error);
 }

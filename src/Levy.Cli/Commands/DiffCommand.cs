@@ -41,27 +41,23 @@ internal static class DiffCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new
-            {
-                from = from.ShortName,
-                to = to.ShortName,
-                within = scope.IsEmpty ? null : scope.ToString(),
-                added = diff.Added.Select(l => new { code = l.Code.ToString(), l.Description, general = l.General?.Text }),
-                removed = diff.Removed.Select(l => new { code = l.Code.ToString(), l.Description, general = l.General?.Text }),
-                changed = changes.Select(c => new
-                {
-                    code = c.Code.ToString(),
-                    fields = c.Fields.ToString(),
-                    generalBefore = c.Before.General?.Text,
-                    generalAfter = c.After.General?.Text,
-                    specialBefore = c.Before.Special?.Text,
-                    specialAfter = c.After.Special?.Text,
-                    column2Before = c.Before.Other?.Text,
-                    column2After = c.After.Other?.Text,
-                    descriptionBefore = (c.Fields & ChangedFields.Description) != 0 ? c.Before.Description : null,
-                    descriptionAfter = (c.Fields & ChangedFields.Description) != 0 ? c.After.Description : null,
-                }),
-            });
+            cli.WriteJson(new DiffView(
+                from.ShortName,
+                to.ShortName,
+                scope.IsEmpty ? null : scope.ToString(),
+                [.. diff.Added.Select(DiffLineView.From)],
+                [.. diff.Removed.Select(DiffLineView.From)],
+                [.. changes.Select(c => new DiffChangeView(
+                    c.Code.ToString(),
+                    c.Fields.ToString(),
+                    c.Before.General?.Text,
+                    c.After.General?.Text,
+                    c.Before.Special?.Text,
+                    c.After.Special?.Text,
+                    c.Before.Other?.Text,
+                    c.After.Other?.Text,
+                    (c.Fields & ChangedFields.Description) != 0 ? c.Before.Description : null,
+                    (c.Fields & ChangedFields.Description) != 0 ? c.After.Description : null))]));
             return ExitCodes.Success;
         }
 
@@ -124,3 +120,36 @@ internal static class DiffCommand
         }
     }
 }
+
+/// <summary>What <c>levy diff --json</c> writes.</summary>
+/// <param name="From">The older revision.</param>
+/// <param name="To">The newer revision.</param>
+/// <param name="Within">The heading or chapter compared, or null for the whole schedule.</param>
+/// <param name="Added">Lines only in <paramref name="To"/>.</param>
+/// <param name="Removed">Lines only in <paramref name="From"/>.</param>
+/// <param name="Changed">Lines in both that changed (rates only, unless <c>--all</c>).</param>
+internal sealed record DiffView(string From, string To, string? Within, IReadOnlyList<DiffLineView> Added, IReadOnlyList<DiffLineView> Removed,
+    IReadOnlyList<DiffChangeView> Changed);
+
+/// <summary>A line added or removed, in <see cref="DiffView"/>.</summary>
+/// <param name="Code">The line's HTS code.</param>
+/// <param name="Description">Its description.</param>
+/// <param name="General">Its general rate text, or null.</param>
+internal sealed record DiffLineView(string Code, string Description, string? General)
+{
+    internal static DiffLineView From(HtsLine line) => new(line.Code.ToString(), line.Description, line.General?.Text);
+}
+
+/// <summary>A line that changed, in <see cref="DiffView"/>: each field before and after (null when absent).</summary>
+/// <param name="Code">The line's HTS code.</param>
+/// <param name="Fields">Which fields changed.</param>
+/// <param name="GeneralBefore">The general rate before.</param>
+/// <param name="GeneralAfter">The general rate after.</param>
+/// <param name="SpecialBefore">The special rates before.</param>
+/// <param name="SpecialAfter">The special rates after.</param>
+/// <param name="Column2Before">The column 2 rate before.</param>
+/// <param name="Column2After">The column 2 rate after.</param>
+/// <param name="DescriptionBefore">The description before, when it changed.</param>
+/// <param name="DescriptionAfter">The description after, when it changed.</param>
+internal sealed record DiffChangeView(string Code, string Fields, string? GeneralBefore, string? GeneralAfter, string? SpecialBefore, string? SpecialAfter,
+    string? Column2Before, string? Column2After, string? DescriptionBefore, string? DescriptionAfter);

@@ -82,12 +82,7 @@ internal static class EtrCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new
-            {
-                scenario = parse.GetValue(AnalysisOptions.Scenario),
-                groups = series.Select(s => RateSeriesView.Create(s)),
-                build = summary,
-            });
+            cli.WriteJson(new EtrView(parse.GetValue(AnalysisOptions.Scenario), [.. series.Select(s => RateSeriesView.Create(s))], summary));
             return ExitCodes.Success;
         }
 
@@ -159,3 +154,9 @@ internal static class EtrCommand
         static string Csv(string v) => v.Contains(',', StringComparison.Ordinal) ? $"\"{v}\"" : v;
     }
 }
+
+/// <summary>What <c>levy etr --json</c> writes.</summary>
+/// <param name="Scenario">The scenario the rates were computed under.</param>
+/// <param name="Groups">One rate series per country group.</param>
+/// <param name="Build">How the panel behind the series was built, or null when it was read from a file.</param>
+internal sealed record EtrView(string? Scenario, IReadOnlyList<RateSeriesView> Groups, PanelSummary? Build);

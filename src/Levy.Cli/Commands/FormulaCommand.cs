@@ -55,26 +55,24 @@ internal static class FormulaCommand
         {
             FormulaRate r = ReciprocalFormula.Compute(p.Trade, parameters);
             decimal published = p.PublishedPercent / 100m;
-            return new
-            {
-                partner = p.Trade.Partner,
-                name = p.Trade.Name,
-                exports = p.Trade.Exports,
-                imports = p.Trade.Imports,
-                charged = Math.Round(r.Charged, 4),
-                rate = Math.Round(r.Rate, 4),
-                roundedUp = r.RoundedUp,
-                published = compare ? published : (decimal?)null,
+            return new FormulaPartnerJson(
+                p.Trade.Partner,
+                p.Trade.Name,
+                p.Trade.Exports,
+                p.Trade.Imports,
+                Math.Round(r.Charged, 4),
+                Math.Round(r.Rate, 4),
+                r.RoundedUp,
+                compare ? published : null,
                 // Measured from the rounded rate printed beside it, so that "Rounded up 24.00%, Published 24.00%" reads 0.00 pts.
-                difference = compare ? Math.Round(r.RoundedUp - published, 4) : (decimal?)null,
-                withinOnePoint = compare ? Math.Abs(r.Rate - published) <= 0.01m : (bool?)null,
-                why = compare ? Why(p, r, parameters, annex, policy) : null,
-            };
+                compare ? Math.Round(r.RoundedUp - published, 4) : null,
+                compare ? Math.Abs(r.Rate - published) <= 0.01m : null,
+                compare ? Why(p, r, parameters, annex, policy) : null);
         }).ToList();
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new { parameters, trade = path, partners = rows });
+            cli.WriteJson(new FormulaJson(parameters, path, rows));
             return ExitCodes.Success;
         }
 
@@ -88,12 +86,12 @@ internal static class FormulaCommand
 
         foreach (var r in rows)
         {
-            var cells = new List<string> { Markup.Escape(r.name), $"{r.exports:0.0}", $"{r.imports:0.0}", PercentText.Fixed((double)r.charged), PercentText.Fixed((double)r.rate), PercentText.Fixed((double)r.roundedUp) };
+            var cells = new List<string> { Markup.Escape(r.Name), $"{r.Exports:0.0}", $"{r.Imports:0.0}", PercentText.Fixed((double)r.Charged), PercentText.Fixed((double)r.Rate), PercentText.Fixed((double)r.RoundedUp) };
             if (compare)
             {
-                cells.Add(PercentText.Fixed((double)r.published!.Value));
-                cells.Add(AnalysisOptions.Points((double)r.difference!.Value));
-                cells.Add(Markup.Escape(r.why ?? string.Empty));
+                cells.Add(PercentText.Fixed((double)r.Published!.Value));
+                cells.Add(AnalysisOptions.Points((double)r.Difference!.Value));
+                cells.Add(Markup.Escape(r.Why ?? string.Empty));
             }
 
             table.AddRow(cells.ToArray());
@@ -150,3 +148,24 @@ internal static class FormulaCommand
         return "differs by more than a point";
     }
 }
+
+/// <summary>What <c>levy formula --json</c> writes.</summary>
+/// <param name="Parameters">The formula's parameters.</param>
+/// <param name="Trade">The trade file the figures come from.</param>
+/// <param name="Partners">One row per trading partner.</param>
+internal sealed record FormulaJson(FormulaParameters Parameters, string Trade, IReadOnlyList<FormulaPartnerJson> Partners);
+
+/// <summary>One partner in <c>levy formula --json</c>.</summary>
+/// <param name="Partner">The partner's code in the trade file.</param>
+/// <param name="Name">The partner's name.</param>
+/// <param name="Exports">U.S. exports to the partner, $ billion.</param>
+/// <param name="Imports">U.S. imports from the partner, $ billion.</param>
+/// <param name="Charged">The rate the formula says the partner charges (a fraction, 4 places).</param>
+/// <param name="Rate">The formula's reciprocal rate (a fraction, 4 places).</param>
+/// <param name="RoundedUp">That rate rounded up as USTR did.</param>
+/// <param name="Published">The published rate (with --compare), else null.</param>
+/// <param name="Difference">Rounded-up rate minus published rate (with --compare), else null.</param>
+/// <param name="WithinOnePoint">True when the unrounded rate is within one point of the published one (with --compare), else null.</param>
+/// <param name="Why">Why the two differ (with --compare), else null.</param>
+internal sealed record FormulaPartnerJson(string Partner, string Name, decimal Exports, decimal Imports, decimal Charged, decimal Rate, decimal RoundedUp,
+    decimal? Published, decimal? Difference, bool? WithinOnePoint, string? Why);

@@ -98,34 +98,32 @@ internal static class PanelCommand
         panelFile.Commit();
         csvFile?.Commit();
 
-        var view = new
-        {
-            file = path,
-            bytes = new FileInfo(path).Length,
-            csv = parse.GetValue(Csv),
+        var view = new PanelBuildView(
+            path,
+            new FileInfo(path).Length,
+            parse.GetValue(Csv),
             scenario,
-            from = summary.From,
-            to = summary.To,
+            summary.From,
+            summary.To,
             summary.Epochs,
             summary.Revisions,
             summary.Products,
             summary.Countries,
             summary.Plans,
             summary.Evaluations,
-            cellsBeforeMerging = summary.Cells,
-            perRevisionRows = summary.RevisionCells,
-            rows = summary.Rows,
-            usmca = usmca is not null,
-            unitValues = unitValues?.Source,
-            seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-        };
+            summary.Cells,
+            summary.RevisionCells,
+            summary.Rows,
+            usmca is not null,
+            unitValues?.Source,
+            Math.Round(clock.Elapsed.TotalSeconds, 1));
         if (parse.GetValue(GlobalOptions.Json))
         {
             cli.WriteJson(view);
             return ExitCodes.Success;
         }
 
-        cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({view.bytes / 1e6:0.0} MB){(view.csv is null ? string.Empty : $" and {Markup.Escape(view.csv)} ({csvRows:N0} rows)")} in {view.seconds:0.0} s.");
+        cli.Console.MarkupLine($"Wrote [bold]{Markup.Escape(path)}[/] ({view.Bytes / 1e6:0.0} MB){(view.Csv is null ? string.Empty : $" and {Markup.Escape(view.Csv)} ({csvRows:N0} rows)")} in {view.Seconds:0.0} s.");
         var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("Rulebook", scenario);
         table.AddRow("Days", $"{summary.From:yyyy-MM-dd} to {summary.To:yyyy-MM-dd}");
@@ -160,12 +158,7 @@ internal static class PanelCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new
-            {
-                columns = result.Columns,
-                rows = result.Rows.Select(r => r.Select(Plain).ToArray()),
-                truncated = result.Truncated,
-            });
+            cli.WriteJson(new PanelQueryView(result.Columns, [.. result.Rows.Select(r => r.Select(Plain).ToArray())], result.Truncated));
             return ExitCodes.Success;
         }
 
@@ -205,3 +198,31 @@ internal static class PanelCommand
         _ => v.ToString() ?? string.Empty,
     };
 }
+
+/// <summary>What <c>levy panel build --json</c> writes.</summary>
+/// <param name="File">The Parquet file written.</param>
+/// <param name="Bytes">Its size.</param>
+/// <param name="Csv">The CSV file also written, or null.</param>
+/// <param name="Scenario">The scenario the panel was built under.</param>
+/// <param name="From">The first day covered.</param>
+/// <param name="To">The last day covered.</param>
+/// <param name="Epochs">How many periods with one set of rules.</param>
+/// <param name="Revisions">How many HTS revisions.</param>
+/// <param name="Products">How many products.</param>
+/// <param name="Countries">How many countries.</param>
+/// <param name="Plans">How many stacking plans were made.</param>
+/// <param name="Evaluations">How many plans were evaluated.</param>
+/// <param name="CellsBeforeMerging">Product-country-epoch cells before equal neighbours were merged.</param>
+/// <param name="PerRevisionRows">Rows there would be with one row per revision.</param>
+/// <param name="Rows">Rows written.</param>
+/// <param name="Usmca">True when USMCA preference shares were applied.</param>
+/// <param name="UnitValues">Where the unit values come from, or null.</param>
+/// <param name="Seconds">How long the build took.</param>
+internal sealed record PanelBuildView(string File, long Bytes, string? Csv, string Scenario, DateOnly From, DateOnly To, int Epochs, int Revisions, int Products,
+    int Countries, long Plans, long Evaluations, long CellsBeforeMerging, long PerRevisionRows, long Rows, bool Usmca, string? UnitValues, double Seconds);
+
+/// <summary>What <c>levy panel query --json</c> writes.</summary>
+/// <param name="Columns">The column names.</param>
+/// <param name="Rows">The rows; a value is null, a number, a string, a date (as text) or a boolean.</param>
+/// <param name="Truncated">True when more rows matched than were returned.</param>
+internal sealed record PanelQueryView(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated);

@@ -382,7 +382,7 @@ internal static class RefundCommand
         var views = files.Select(DeclarationView.From).ToList();
         if (w.Json)
         {
-            w.Cli.WriteJson(new { asOf, phase, declarations = views });
+            w.Cli.WriteJson(new DeclareView(asOf, phase, views));
             return ExitCodes.Success;
         }
 
@@ -564,3 +564,9 @@ internal static class RefundCommand
         public void Dispose() => _files.ForEach(f => f.Dispose());
     }
 }
+
+/// <summary>What <c>levy refund declare --json</c> writes.</summary>
+/// <param name="AsOf">The date the declarations were made as of.</param>
+/// <param name="Phase">The refund phase declared for.</param>
+/// <param name="Declarations">The declaration files written.</param>
+internal sealed record DeclareView(DateOnly AsOf, int Phase, IReadOnlyList<DeclarationView> Declarations);

@@ -26,7 +26,7 @@ internal static class RevisionsCommand
 
         if (json)
         {
-            cli.WriteJson(new { horizon = catalogue.Horizon, dataFolder = cli.Data.Location.Where, dataSource = cli.Data.Location.Source, revisions = rows });
+            cli.WriteJson(new RevisionsJson(catalogue.Horizon, cli.Data.Location.Where, cli.Data.Location.Source, rows));
             return ExitCodes.Success;
         }
 
@@ -47,3 +47,10 @@ internal static class RevisionsCommand
         return ExitCodes.Success;
     }
 }
+
+/// <summary>What <c>levy revisions --json</c> writes.</summary>
+/// <param name="Horizon">The last day the catalogue covers.</param>
+/// <param name="DataFolder">Where the data was read from (a folder or a bundle).</param>
+/// <param name="DataSource">How that data was found.</param>
+/// <param name="Revisions">The revisions, oldest first.</param>
+internal sealed record RevisionsJson(DateOnly Horizon, string DataFolder, string DataSource, IReadOnlyList<RevisionView> Revisions);

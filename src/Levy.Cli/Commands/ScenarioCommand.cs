@@ -35,7 +35,7 @@ internal static class ScenarioCommand
         var scenarios = cli.Data.ScenarioNames.Select(n => cli.Data.ScenarioEngine(n).Scenario).ToList();
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(scenarios.Select(s => new { name = s.Name, title = s.Title, summary = s.Summary, sources = s.Sources, changes = s.Changes }));
+            cli.WriteJson(scenarios.Select(s => new ScenarioJson(s.Name, s.Title, s.Summary, s.Sources, s.Changes)).ToList());
             return ExitCodes.Success;
         }
 
@@ -94,3 +94,11 @@ internal static class ScenarioCommand
 
     private static string Signed(double fraction) => AnalysisOptions.Points(fraction);
 }
+
+/// <summary>One scenario in <c>levy scenario list --json</c>.</summary>
+/// <param name="Name">The name <c>--scenario</c> takes.</param>
+/// <param name="Title">A one-line title.</param>
+/// <param name="Summary">What the scenario supposes.</param>
+/// <param name="Sources">Where its figures come from.</param>
+/// <param name="Changes">What it changes in the rulebook, one line each.</param>
+internal sealed record ScenarioJson(string Name, string Title, string Summary, IReadOnlyList<string> Sources, IReadOnlyList<string> Changes);
