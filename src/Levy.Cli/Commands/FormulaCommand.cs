@@ -55,7 +55,7 @@ internal static class FormulaCommand
         {
             FormulaRate r = ReciprocalFormula.Compute(p.Trade, parameters);
             decimal published = p.PublishedPercent / 100m;
-            return new FormulaPartnerJson(
+            return new FormulaPartnerView(
                 p.Trade.Partner,
                 p.Trade.Name,
                 p.Trade.Exports,
@@ -72,7 +72,7 @@ internal static class FormulaCommand
 
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(new FormulaJson(parameters, path, rows));
+            cli.WriteJson(new FormulaView(parameters, path, rows));
             return ExitCodes.Success;
         }
 
@@ -153,7 +153,7 @@ internal static class FormulaCommand
 /// <param name="Parameters">The formula's parameters.</param>
 /// <param name="Trade">The trade file the figures come from.</param>
 /// <param name="Partners">One row per trading partner.</param>
-internal sealed record FormulaJson(FormulaParameters Parameters, string Trade, IReadOnlyList<FormulaPartnerJson> Partners);
+internal sealed record FormulaView(FormulaParameters Parameters, string Trade, IReadOnlyList<FormulaPartnerView> Partners);
 
 /// <summary>One partner in <c>levy formula --json</c>.</summary>
 /// <param name="Partner">The partner's code in the trade file.</param>
@@ -167,5 +167,5 @@ internal sealed record FormulaJson(FormulaParameters Parameters, string Trade, I
 /// <param name="Difference">Rounded-up rate minus published rate (with --compare), else null.</param>
 /// <param name="WithinOnePoint">True when the unrounded rate is within one point of the published one (with --compare), else null.</param>
 /// <param name="Why">Why the two differ (with --compare), else null.</param>
-internal sealed record FormulaPartnerJson(string Partner, string Name, decimal Exports, decimal Imports, decimal Charged, decimal Rate, decimal RoundedUp,
+internal sealed record FormulaPartnerView(string Partner, string Name, decimal Exports, decimal Imports, decimal Charged, decimal Rate, decimal RoundedUp,
     decimal? Published, decimal? Difference, bool? WithinOnePoint, string? Why);

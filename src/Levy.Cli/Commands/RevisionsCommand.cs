@@ -26,7 +26,7 @@ internal static class RevisionsCommand
 
         if (json)
         {
-            cli.WriteJson(new RevisionsJson(catalogue.Horizon, cli.Data.Location.Where, cli.Data.Location.Source, rows));
+            cli.WriteJson(new RevisionListView(catalogue.Horizon, cli.Data.Location.Where, cli.Data.Location.Source, rows));
             return ExitCodes.Success;
         }
 
@@ -53,4 +53,4 @@ internal static class RevisionsCommand
 /// <param name="DataFolder">Where the data was read from (a folder or a bundle).</param>
 /// <param name="DataSource">How that data was found.</param>
 /// <param name="Revisions">The revisions, oldest first.</param>
-internal sealed record RevisionsJson(DateOnly Horizon, string DataFolder, string DataSource, IReadOnlyList<RevisionView> Revisions);
+internal sealed record RevisionListView(DateOnly Horizon, string DataFolder, string DataSource, IReadOnlyList<RevisionView> Revisions);

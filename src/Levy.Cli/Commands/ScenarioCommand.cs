@@ -35,7 +35,7 @@ internal static class ScenarioCommand
         var scenarios = cli.Data.ScenarioNames.Select(n => cli.Data.ScenarioEngine(n).Scenario).ToList();
         if (parse.GetValue(GlobalOptions.Json))
         {
-            cli.WriteJson(scenarios.Select(s => new ScenarioJson(s.Name, s.Title, s.Summary, s.Sources, s.Changes)).ToList());
+            cli.WriteJson(scenarios.Select(s => new ScenarioEntryView(s.Name, s.Title, s.Summary, s.Sources, s.Changes)).ToList());
             return ExitCodes.Success;
         }
 
@@ -101,4 +101,4 @@ internal static class ScenarioCommand
 /// <param name="Summary">What the scenario supposes.</param>
 /// <param name="Sources">Where its figures come from.</param>
 /// <param name="Changes">What it changes in the rulebook, one line each.</param>
-internal sealed record ScenarioJson(string Name, string Title, string Summary, IReadOnlyList<string> Sources, IReadOnlyList<string> Changes);
+internal sealed record ScenarioEntryView(string Name, string Title, string Summary, IReadOnlyList<string> Sources, IReadOnlyList<string> Changes);

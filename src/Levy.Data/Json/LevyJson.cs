@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Levy.Core.Primitives;
@@ -13,6 +14,7 @@ public static class LevyJson
 {
     /// <summary>Adds the converters for enums and Levy's value types to <paramref name="converters"/>.</summary>
     /// <param name="converters">The converter list of a <see cref="JsonSerializerOptions"/>.</param>
+    [RequiresDynamicCode("JsonStringEnumConverter builds its enum converters with MakeGenericType; under Native AOT use ConfigureForSourceGeneration.")]
     public static void AddConverters(ICollection<JsonConverter> converters)
     {
         ArgumentNullException.ThrowIfNull(converters);
@@ -37,6 +39,7 @@ public static class LevyJson
     /// converters).</summary>
     /// <param name="options">Options to change; usually built from <see cref="JsonSerializerDefaults.Web"/>.</param>
     /// <returns>The same options.</returns>
+    [RequiresDynamicCode("JsonStringEnumConverter builds its enum converters with MakeGenericType; under Native AOT use ConfigureForSourceGeneration.")]
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ApplySettings(options);
