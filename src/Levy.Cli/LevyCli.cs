@@ -86,10 +86,16 @@ public static class LevyCli
     }
 
     /// <summary>Runs a command line as the <c>levy</c> process: on the console, with Ctrl-C and SIGTERM handled
-    /// (<see cref="Interruption"/>).</summary>
+    /// (<see cref="Interruption"/>); in the Native AOT build, the refund ledger's commands run in the framework-dependent
+    /// build beside it (<see cref="JitHandOff"/>).</summary>
     /// <param name="args">The arguments.</param>
     public static int RunProcess(string[] args)
     {
+        if (JitHandOff.Applies(args))
+        {
+            return JitHandOff.Run(args, Console.Error);
+        }
+
         using IDisposable signals = Interruption.Install(Console.Error);
         return Run(args, Console.Out, Console.Error);
     }

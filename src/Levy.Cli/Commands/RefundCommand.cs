@@ -73,32 +73,32 @@ internal static class RefundCommand
     internal static Command Create(Func<ParseResult, CliContext> context, TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
-        var import = new Command("import", "Import an ES-003 line-tariff export (or a broker's) into the ledger and check every line against the law.")
+        var import = new LedgerCommand("import", "Import an ES-003 line-tariff export (or a broker's) into the ledger and check every line against the law.")
         {
             File, Map, Format, NoCheck, Limit, GlobalOptions.Json,
         };
         import.SetAction(parse => Run(new Work(context(parse), parse, clock), RunImport));
-        var check = new Command("check", "Check the ledger's lines against the law (new, changed or checked with another rulebook), and list the flagged lines.")
+        var check = new LedgerCommand("check", "Check the ledger's lines against the law (new, changed or checked with another rulebook), and list the flagged lines.")
         {
             All, Flag, Limit, GlobalOptions.Json,
         };
         check.SetAction(parse => Run(new Work(context(parse), parse, clock), RunCheck));
-        var deadlines = new Command("deadlines", "What closes soonest: each entry's liquidation, CAPE Phase 1 window, reliquidation and protest deadlines.")
+        var deadlines = new LedgerCommand("deadlines", "What closes soonest: each entry's liquidation, CAPE Phase 1 window, reliquidation and protest deadlines.")
         {
             AsOf, Limit, Standing, GlobalOptions.Json,
         };
         deadlines.SetAction(parse => Run(new Work(context(parse), parse, clock), RunDeadlines));
-        var declare = new Command("declare", "Write the CAPE Declarations of a phase (entry numbers only, at most 9,999 per file, none twice) and record them.")
+        var declare = new LedgerCommand("declare", "Write the CAPE Declarations of a phase (entry numbers only, at most 9,999 per file, none twice) and record them.")
         {
             Phase, Out, AsOf, GlobalOptions.Json,
         };
         declare.SetAction(parse => Run(new Work(context(parse), parse, clock), RunDeclare));
-        var status = new Command("status", "Read CBP's refund report (REV-615 CAPE Details Refunds, or a broker's) and reconcile expected against received.")
+        var status = new LedgerCommand("status", "Read CBP's refund report (REV-615 CAPE Details Refunds, or a broker's) and reconcile expected against received.")
         {
             File, Format, AsOf, RateClass, Limit, GlobalOptions.Json,
         };
         status.SetAction(parse => Run(new Work(context(parse), parse, clock), RunStatus));
-        var report = new Command("report", "Totals by importer, month, country, authority or phase, with interest; --csv and --chart to write them.")
+        var report = new LedgerCommand("report", "Totals by importer, month, country, authority or phase, with interest; --csv and --chart to write them.")
         {
             By, AsOf, RateClass, Csv, Chart, GlobalOptions.Json,
         };
