@@ -79,6 +79,15 @@ public class AnalysisCommandTests
             Assert.Equal([0.275, 0.15], rows.EnumerateArray().Select(row => Math.Round(row[1].GetDouble(), 6)));
             long written = JsonDocument.Parse(build.Output).RootElement.GetProperty("rows").GetInt64();
             Assert.Equal(written + 1, File.ReadAllLines(Path.Combine(folder, "p.csv")).Length);
+
+            // A cell that is no plain value (a list, a struct) is written as its text, as the table shows it.
+            CliRunner.Result nested = CliRunner.Run("panel", "query", "SELECT [1, 2] AS list, {'a': 3} AS pair, 4 AS n FROM panel LIMIT 1", "--panel", panel, "--json");
+            Assert.True(nested.ExitCode == 0, nested.Error);
+            JsonElement cells = JsonDocument.Parse(nested.Output).RootElement.GetProperty("rows")[0];
+            Assert.Equal(JsonValueKind.String, cells[0].ValueKind);
+            Assert.Contains("1", cells[0].GetString(), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.String, cells[1].ValueKind);
+            Assert.Equal(4, cells[2].GetInt32());
         }
         finally
         {

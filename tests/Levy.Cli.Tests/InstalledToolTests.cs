@@ -46,7 +46,6 @@ public sealed class InstalledToolTests : IDisposable
         "etr --country JP,CN --from 2025-04-01 --to 2025-04-20 --json",
         "scenario list --json",
         "formula --json",
-        "data info --json",
         "data sync --from /nonexistent-levy-mirror",
     ];
 
@@ -62,6 +61,23 @@ public sealed class InstalledToolTests : IDisposable
 
         Assert.Equal(inProcess, installed);
         Assert.NotEqual("", installed.Output + installed.Error);
+    }
+
+    [Fact]
+    public void With_the_official_files_the_tool_reads_them_and_the_rulebook_yaml_as_the_cli_does()
+    {
+        string tool = RequireTool();
+        string folder = TestData.RequireSharedFolder();
+        foreach (string commandLine in new[] { "rate 8703.23.01.90 --origin JP --date 2025-04-20 --json", "data info", "history 7407.10.15.00 --origin DE" })
+        {
+            string[] args = [.. commandLine.Split(' '), "--data-dir", folder];
+            var output = new StringWriter { NewLine = "\n" };
+            var error = new StringWriter { NewLine = "\n" };
+            int code = LevyCli.Run(args, output, error, data: null, isTerminal: false, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(new Answer(code, Normalize(output.ToString(), "cli"), Normalize(error.ToString(), "cli")), RunTool(tool, args));
+            Assert.Equal(0, code);
+        }
     }
 
     [Fact]

@@ -183,7 +183,9 @@ internal static class PanelCommand
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         System.Numerics.BigInteger b => (decimal)b,
-        _ => v,
+        null or string or bool or byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal
+            or Guid or TimeSpan or DateTimeOffset => v,
+        _ => Format(v), // a list, a struct or another DuckDB value the JSON context does not know: its text, as the table shows it
     };
 
     private static string Format(object? v) => v switch
