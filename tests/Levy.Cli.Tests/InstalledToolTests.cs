@@ -71,12 +71,10 @@ public sealed class InstalledToolTests : IDisposable
         foreach (string commandLine in new[] { "rate 8703.23.01.90 --origin JP --date 2025-04-20 --json", "data info", "history 7407.10.15.00 --origin DE" })
         {
             string[] args = [.. commandLine.Split(' '), "--data-dir", folder];
-            var output = new StringWriter { NewLine = "\n" };
-            var error = new StringWriter { NewLine = "\n" };
-            int code = LevyCli.Run(args, output, error, data: null, isTerminal: false, cancellationToken: TestContext.Current.CancellationToken);
+            Answer inProcess = RunInProcess(args, data: null);
 
-            Assert.Equal(new Answer(code, Normalize(output.ToString(), "cli"), Normalize(error.ToString(), "cli")), RunTool(tool, args));
-            Assert.Equal(0, code);
+            Assert.Equal(inProcess, RunTool(tool, args));
+            Assert.Equal(0, inProcess.ExitCode);
         }
     }
 
@@ -207,11 +205,15 @@ public sealed class InstalledToolTests : IDisposable
         return new Answer(process.ExitCode, Normalize(output, "tool"), Normalize(error.Result, "tool"));
     }
 
-    private Answer RunInProcess(string[] args)
+    /// <summary>Runs the CLI in-process on the embedded bundle, as the tool in its empty folder does, or, with
+    /// <paramref name="data"/> null, on the data its arguments name.</summary>
+    private Answer RunInProcess(string[] args) => RunInProcess(args, Embedded.Value);
+
+    private Answer RunInProcess(string[] args, LevyData? data)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int code = LevyCli.Run(args, output, error, Embedded.Value, isTerminal: false);
+        int code = LevyCli.Run(args, output, error, data, isTerminal: false, cancellationToken: TestContext.Current.CancellationToken);
         return new Answer(code, Normalize(output.ToString(), "cli"), Normalize(error.ToString(), "cli"));
     }
 
